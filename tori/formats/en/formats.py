@@ -1,0 +1,5 @@
+# English pages of a Finnish service: unambiguous day-month-year.
+DATE_FORMAT = "j F Y"
+SHORT_DATE_FORMAT = "j.n.Y"
+DATETIME_FORMAT = "j F Y, H:i"
+SHORT_DATETIME_FORMAT = "j.n.Y H:i"

@@ -1,0 +1,6 @@
+# Finnish date formats as on Finnish public-sector sites: 22.11.2026.
+DATE_FORMAT = "j.n.Y"
+SHORT_DATE_FORMAT = "j.n.Y"
+DATETIME_FORMAT = "j.n.Y \\k\\l\\o G.i"
+SHORT_DATETIME_FORMAT = "j.n.Y G.i"
+MONTH_DAY_FORMAT = "j.n."

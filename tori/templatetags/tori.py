@@ -1,0 +1,59 @@
+from django import template
+from django.templatetags.static import static
+from django.utils.html import format_html
+
+from tori.text import plain_excerpt, render_richtext
+
+register = template.Library()
+
+
+@register.simple_tag
+def icon(name, css_class="icon", label=""):
+    """An icon from the vendored Suomi.fi sprite; decorative unless given a label."""
+    href = static("vendor/suomifi-icons/sprite.svg") + "#" + name
+    if label:
+        return format_html(
+            '<svg class="{}" role="img" aria-label="{}"><use href="{}"></use></svg>',
+            css_class,
+            label,
+            href,
+        )
+    return format_html(
+        '<svg class="{}" aria-hidden="true" focusable="false"><use href="{}"></use></svg>',
+        css_class,
+        href,
+    )
+
+
+@register.filter
+def richtext(text):
+    return render_richtext(text)
+
+
+@register.filter
+def excerpt(text, length=200):
+    return plain_excerpt(text, int(length))
+
+
+@register.simple_tag
+def listing_query(listing, **changes):
+    """The current list address with some parameters changed: {% listing_query listing page=2 %}."""
+    return listing.query_string(**changes)
+
+
+@register.filter
+def page_range(paginator, number):
+    """Page numbers around the current one, with None for a gap: 1 … 4 5 6 … 20."""
+    return [
+        n if isinstance(n, int) else None
+        for n in paginator.get_elided_page_range(number, on_each_side=2, on_ends=1)
+    ]
+
+
+@register.simple_tag
+def query_with(query, **changes):
+    """A QueryDict's query string with some parameters replaced."""
+    query = query.copy()
+    for key, value in changes.items():
+        query[key] = value
+    return query.urlencode()

@@ -1,0 +1,43 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from django.views.static import serve
+
+from . import views
+from .sitemaps import SITEMAPS
+
+admin.site.site_header = _("Tekojen tori")
+admin.site.site_title = _("Tekojen tori")
+admin.site.index_title = _("Administration")
+
+urlpatterns = [
+    path("api/v1/", include("api.urls")),
+    path("hallinta/", admin.site.urls),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap_index"),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
+    path("healthz", views.healthz, name="healthz"),
+]
+
+# Finnish pages have no prefix (/teot/), Swedish and English ones do (/sv/teot/):
+# every page has one stable, shareable address per language, without cookies.
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("teot/", include("deeds.urls")),
+    path("organisaatiot/", include("organisations.urls")),
+    path("haku/", include("search.urls")),
+    path("tietoa/", views.about, name="about"),
+    path("saavutettavuus/", views.accessibility, name="accessibility"),
+    prefix_default_language=False,
+)
+
+if settings.SERVE_MEDIA:
+    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]

@@ -1,0 +1,53 @@
+from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+
+from deeds.catalogue import get_catalogue
+from deeds.views import deeds_in_order
+
+LATEST_ON_HOME = 6
+
+
+def home(request):
+    catalogue = get_catalogue()
+    language = get_language()
+
+    def options(name):
+        column = catalogue.columns[name]
+        totals = catalogue.totals(name)
+        return [
+            {"key": choice.key, "label": choice.label(language), "count": totals[choice.key]}
+            for choice in sorted(column.choices, key=lambda c: c.order)
+            if choice.key in totals
+        ]
+
+    figures = {
+        "deeds": catalogue.size,
+        "organisations": len(catalogue.totals("organisation")),
+        "municipalities": len(catalogue.totals("municipality")),
+    }
+    context = {
+        "figures": figures,
+        "latest": deeds_in_order([int(i) for i in catalogue.ids[:LATEST_ON_HOME]]),
+        "sectors": options("sector"),
+        "themes": options("theme"),
+    }
+    return render(request, "home.html", context)
+
+
+def about(request):
+    return render(request, "about.html")
+
+
+def accessibility(request):
+    return render(request, "accessibility.html")
+
+
+def robots_txt(request):
+    lines = ["User-agent: *", "Disallow: /hallinta/", f"Sitemap: {settings.SITE_URL}/sitemap.xml"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def healthz(request):
+    return HttpResponse("ok", content_type="text/plain")

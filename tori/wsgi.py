@@ -1,0 +1,12 @@
+"""WSGI entry point: ``gunicorn tori.wsgi --preload``."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+from tori.runtime import freeze_startup_objects
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tori.settings.prod")
+
+application = get_wsgi_application()
+freeze_startup_objects()
