@@ -1,0 +1,75 @@
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from deeds.catalogue import get_catalogue
+from deeds.models import Deed
+from deeds.views import listing_context, render_page_or_fragment
+
+from .models import Organisation, OrganisationType, Region
+
+ORGANISATIONS_PER_PAGE = 50
+ORGANISATION_SORTS = {"name": gettext_lazy("Name A–Ö"), "deeds": gettext_lazy("Most deeds")}
+
+
+def organisation_list(request):
+    problems = []
+    organisations = Organisation.objects.public().select_related("municipality", "region")
+    org_type = request.GET.get("type", "")
+    if org_type and org_type in OrganisationType.values:
+        organisations = organisations.of_type(org_type)
+    elif org_type:
+        problems.append(_("Unknown organisation type: “%(value)s”.") % {"value": org_type[:40]})
+        org_type = ""
+    region_code = request.GET.get("region", "")
+    if region_code and Region.objects.filter(code=region_code).exists():
+        organisations = organisations.in_region(region_code)
+    elif region_code:
+        problems.append(_("Unknown region: “%(value)s”.") % {"value": region_code[:40]})
+        region_code = ""
+    sort = request.GET.get("sort", "name")
+    if sort not in ORGANISATION_SORTS:
+        problems.append(_("Unknown sort order: “%(value)s”.") % {"value": sort[:40]})
+        sort = "name"
+
+    # Deed counts come from the same index as the deed list, so they always agree.
+    counts = get_catalogue().totals("organisation")
+    rows = list(organisations)
+    for organisation in rows:
+        organisation.deed_count = counts.get(organisation.slug, 0)
+    if sort == "deeds":
+        rows.sort(key=lambda o: (-o.deed_count, o.sort_key))
+    page = Paginator(rows, ORGANISATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "total": len(rows),
+        "types": OrganisationType.choices,
+        "regions": Region.objects.all(),
+        "chosen_type": org_type,
+        "chosen_region": region_code,
+        "sort": sort,
+        "sorts": ORGANISATION_SORTS.items(),
+        "problems": problems,
+        "query": request.GET.copy(),
+    }
+    return render_page_or_fragment(
+        request,
+        "organisations/organisation_list.html",
+        "organisations/_fragment_list.html",
+        context,
+    )
+
+
+def organisation_detail(request, slug):
+    organisation = get_object_or_404(
+        Organisation.objects.select_related("municipality", "region"), slug=slug
+    )
+    context = listing_context(request, fixed={"organisation": [organisation.slug]})
+    context["organisation"] = organisation
+    context["partner_deeds"] = (
+        Deed.objects.published().filter(partners=organisation).newest_first().for_cards()[:6]
+    )
+    return render_page_or_fragment(
+        request, "organisations/organisation_detail.html", "deeds/_fragment_listing.html", context
+    )
