@@ -1,0 +1,244 @@
+"""The OpenAPI 3.1 description of /api/v1/, built from the same filter names the views use."""
+
+from django.conf import settings
+
+from deeds.catalogue import FACETS
+from deeds.listing import MAX_VALUES, SORTS
+from deeds.models import DeedKind
+
+FILTER_DESCRIPTIONS = {
+    "organisation": "Organisation slug (see /organisations/).",
+    "municipality": "Official 3-digit municipality code (see /municipalities/).",
+    "region": "Official 2-digit region code (see /regions/).",
+    "sector": "Sector slug (see /sectors/).",
+    "theme": "Theme slug (see /themes/).",
+    "subtheme": "Subtheme slug (see /themes/).",
+    "customer_group": "Customer group slug (see /customer-groups/).",
+    "kind": "Kind of deed.",
+    "year": "Year of publication (Finnish time).",
+}
+
+
+def _filter_parameter(name):
+    schema = {"type": "string"}
+    if name == "kind":
+        schema = {"type": "string", "enum": list(DeedKind.values)}
+    elif name == "year":
+        schema = {"type": "string", "pattern": "^[0-9]{4}$"}
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "style": "form",
+        "explode": True,
+        "description": FILTER_DESCRIPTIONS[name] + f" Repeatable (at most {MAX_VALUES}): values "
+        "of one parameter are combined with OR, different parameters with AND.",
+        "schema": {"type": "array", "items": schema, "maxItems": MAX_VALUES},
+    }
+
+
+LANG = {
+    "name": "lang",
+    "in": "query",
+    "required": False,
+    "description": "Language of labels: fi (default), sv or en.",
+    "schema": {"type": "string", "enum": ["fi", "sv", "en"], "default": "fi"},
+}
+
+NAMED = {
+    "type": "object",
+    "required": ["name"],
+    "properties": {
+        "slug": {"type": "string"},
+        "code": {"type": "string"},
+        "name": {"type": "string"},
+    },
+}
+NAMES = {
+    "name_fi": {"type": "string"},
+    "name_sv": {"type": "string"},
+    "name_en": {"type": "string"},
+}
+
+
+def _json(schema, description="OK"):
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+ERROR = _json({"$ref": "#/components/schemas/Error"}, "Invalid parameters")
+
+
+def _list_of(properties, description):
+    return {
+        "get": {
+            "summary": description,
+            "parameters": [LANG],
+            "responses": {
+                "200": _json(
+                    {"type": "array", "items": {"type": "object", "properties": properties}}
+                ),
+                "400": ERROR,
+            },
+        }
+    }
+
+
+def openapi_document(facet_labels):
+    deed_summary = {
+        "type": "object",
+        "required": ["id", "title", "summary", "organisation", "kind", "published_at", "url"],
+        "properties": {
+            "id": {"type": "integer"},
+            "title": {"type": "string"},
+            "summary": {"type": "string"},
+            "organisation": NAMED,
+            "municipality": {"oneOf": [NAMED, {"type": "null"}]},
+            "region": {"oneOf": [NAMED, {"type": "null"}]},
+            "sectors": {"type": "array", "items": NAMED},
+            "themes": {"type": "array", "items": NAMED},
+            "customer_groups": {"type": "array", "items": NAMED},
+            "kind": {"type": "string", "enum": list(DeedKind.values)},
+            "published_at": {"type": "string", "format": "date-time"},
+            "url": {"type": "string", "format": "uri"},
+        },
+    }
+    facet = {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "required": ["value", "label", "count"],
+            "properties": {
+                "value": {"type": "string"},
+                "label": {"type": "string"},
+                "count": {"type": "integer"},
+            },
+        },
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Tekojen tori open data API",
+            "version": "1.0.0",
+            "description": "Published development deeds of Finnish municipal-sector workplaces, "
+            "with the reference data they are tagged with. No registration; JSON; only "
+            "published deeds are visible. Facet counts tell how many deeds each value would "
+            "give together with the other chosen filters.",
+            "license": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
+        },
+        "servers": [{"url": settings.SITE_URL + "/api/v1"}],
+        "paths": {
+            "/deeds/": {
+                "get": {
+                    "summary": "Published deeds, filtered, with facet counts",
+                    "parameters": [
+                        *(_filter_parameter(name) for name in FACETS),
+                        {
+                            "name": "q",
+                            "in": "query",
+                            "required": False,
+                            "description": "Search words (Finnish, Swedish or English; inflected "
+                            'forms and compound parts match; "quoted phrases"). Results come in '
+                            "rank order, each with a snippet: HTML-escaped text with <mark> "
+                            "around the matching words.",
+                            "schema": {"type": "string", "maxLength": 1000},
+                        },
+                        {
+                            "name": "sort",
+                            "in": "query",
+                            "required": False,
+                            "description": "relevance (the default with q), newest (the "
+                            "default without q), oldest or title (A–Ö).",
+                            "schema": {"type": "string", "enum": list(SORTS)},
+                        },
+                        {
+                            "name": "page",
+                            "in": "query",
+                            "required": False,
+                            "schema": {"type": "integer", "minimum": 1, "default": 1},
+                        },
+                        {
+                            "name": "page_size",
+                            "in": "query",
+                            "required": False,
+                            "schema": {
+                                "type": "integer",
+                                "minimum": 1,
+                                "maximum": settings.API_MAX_PAGE_SIZE,
+                                "default": 20,
+                            },
+                        },
+                        LANG,
+                    ],
+                    "responses": {
+                        "200": _json(
+                            {
+                                "type": "object",
+                                "required": ["count", "next", "previous", "results", "facets"],
+                                "properties": {
+                                    "count": {"type": "integer"},
+                                    "next": {"type": ["string", "null"], "format": "uri"},
+                                    "previous": {"type": ["string", "null"], "format": "uri"},
+                                    "results": {"type": "array", "items": deed_summary},
+                                    "facets": {
+                                        "type": "object",
+                                        "properties": {
+                                            name: facet | {"description": str(facet_labels[name])}
+                                            for name in FACETS
+                                        },
+                                    },
+                                },
+                            }
+                        ),
+                        "400": ERROR,
+                    },
+                }
+            },
+            "/deeds/{id}/": {
+                "get": {
+                    "summary": "One published deed in full",
+                    "parameters": [
+                        {
+                            "name": "id",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "integer"},
+                        },
+                        LANG,
+                    ],
+                    "responses": {
+                        "200": _json({"type": "object"}),
+                        "404": _json({"$ref": "#/components/schemas/Error"}, "Not found"),
+                    },
+                }
+            },
+            "/sectors/": _list_of({"slug": {"type": "string"}, **NAMES}, "Sectors"),
+            "/themes/": _list_of(
+                {"slug": {"type": "string"}, **NAMES, "subthemes": {"type": "array"}},
+                "Themes with subthemes",
+            ),
+            "/customer-groups/": _list_of({"slug": {"type": "string"}, **NAMES}, "Customer groups"),
+            "/organisations/": _list_of(
+                {
+                    "slug": {"type": "string"},
+                    **NAMES,
+                    "type": {"type": "string"},
+                    "deed_count": {"type": "integer"},
+                },
+                "Organisations",
+            ),
+            "/municipalities/": _list_of(
+                {"code": {"type": "string"}, **NAMES, "region": {"type": "string"}},
+                "Municipalities",
+            ),
+            "/regions/": _list_of({"code": {"type": "string"}, **NAMES}, "Regions"),
+        },
+        "components": {
+            "schemas": {
+                "Error": {
+                    "type": "object",
+                    "required": ["error", "status"],
+                    "properties": {"error": {"type": "string"}, "status": {"type": "integer"}},
+                }
+            }
+        },
+    }

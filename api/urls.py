@@ -1,0 +1,17 @@
+from django.urls import path, re_path
+
+from . import views
+
+app_name = "api"
+urlpatterns = [
+    path("deeds/", views.deed_list, name="deed_list"),
+    path("deeds/<int:pk>/", views.deed_detail, name="deed_detail"),
+    path("sectors/", views.sector_list, name="sector_list"),
+    path("themes/", views.theme_list, name="theme_list"),
+    path("customer-groups/", views.customer_group_list, name="customer_group_list"),
+    path("organisations/", views.organisation_list, name="organisation_list"),
+    path("municipalities/", views.municipality_list, name="municipality_list"),
+    path("regions/", views.region_list, name="region_list"),
+    path("openapi.json", views.openapi, name="openapi"),
+    re_path(r"^(?P<path>.*)$", views.not_found),
+]

@@ -1,0 +1,248 @@
+"""Open data API, version 1: read-only JSON over published deeds and reference data.
+
+Every answer is public (only published deeds are visible), cacheable and open to
+other origins. Bad parameters get HTTP 400 with a message, never a 500.
+"""
+
+from functools import wraps
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.http import JsonResponse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+from django.views.decorators.http import require_safe
+
+from deeds.catalogue import get_catalogue
+from deeds.listing import FACET_LABELS, InvalidFilterError, facet_groups, parse_listing
+from deeds.models import Deed, DeedContact
+from organisations.models import Municipality, Organisation, Region
+from taxonomy.models import CustomerGroup, Sector, Subtheme, Theme
+
+from . import representations as rep
+from .openapi import openapi_document
+
+API_LANGUAGES = ("fi", "sv", "en")
+DEFAULT_PAGE_SIZE = 20
+
+
+class BadRequestError(ValueError):
+    pass
+
+
+def api_view(view):
+    """GET/HEAD only, JSON errors, the label language from ?lang=, CORS and caching."""
+
+    @require_safe
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        language = request.GET.get("lang", "fi")
+        with override(language if language in API_LANGUAGES else "fi"):
+            try:
+                if language not in API_LANGUAGES:
+                    raise BadRequestError(_("lang must be one of: fi, sv, en."))
+                response = view(request, *args, language=language, **kwargs)
+            except (BadRequestError, InvalidFilterError) as error:
+                response = error_response(str(error), 400)
+        response["Access-Control-Allow-Origin"] = "*"
+        if response.status_code == 200:
+            patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
+        return response
+
+    return wrapper
+
+
+def json(data, status=200):
+    return JsonResponse(data, status=status, safe=False, json_dumps_params={"ensure_ascii": False})
+
+
+def error_response(message, status):
+    return json({"error": message, "status": status}, status=status)
+
+
+def positive_int(request, name, default, maximum=None):
+    raw = request.GET.get(name)
+    if raw is None or raw == "":
+        return default
+    if not raw.isdigit() or int(raw) < 1:
+        raise BadRequestError(_("%(name)s must be a positive whole number.") % {"name": name})
+    value = int(raw)
+    if maximum is not None and value > maximum:
+        raise BadRequestError(
+            _("%(name)s can be at most %(max)d.") % {"name": name, "max": maximum}
+        )
+    return value
+
+
+def page_url(request, page):
+    query = request.GET.copy()
+    query["page"] = page
+    return settings.SITE_URL + request.path + "?" + query.urlencode()
+
+
+@api_view
+def deed_list(request, language):
+    page_size = positive_int(request, "page_size", DEFAULT_PAGE_SIZE, settings.API_MAX_PAGE_SIZE)
+    page = positive_int(request, "page", 1, maximum=10**6)
+    listing = parse_listing(request.GET, strict=True)
+    result = listing.run(language)
+    pages = max(1, -(-result.total // page_size))
+    if page > pages:
+        raise BadRequestError(
+            _("Page %(page)d does not exist: there are %(pages)d pages.")
+            % {"page": page, "pages": pages}
+        )
+    start = (page - 1) * page_size
+    ids = result.ids(start, start + page_size)
+    fields = rep.SUMMARY_FIELDS + (rep.SNIPPET_FIELDS if listing.search else ())
+    deeds = {v["id"]: v for v in Deed.objects.filter(pk__in=ids).values(*fields)}
+    groups = facet_groups(
+        listing, result, show_all=("organisation", "municipality"), language=language
+    )
+    results = [
+        rep.deed_summary(deeds[pk], listing.catalogue, language) for pk in ids if pk in deeds
+    ]
+    extra = {}
+    if listing.search:
+        extra["query"] = rep.search_info(listing.search)
+        for item in results:
+            item["snippet"] = rep.snippet_of(deeds[item["id"]], listing.search)
+    return json(
+        {
+            "count": result.total,
+            "next": page_url(request, page + 1) if page < pages else None,
+            "previous": page_url(request, page - 1) if page > 1 else None,
+            **extra,
+            "results": results,
+            "facets": {
+                group.name: [
+                    {"value": o.key, "label": o.label, "count": o.count} for o in group.options
+                ]
+                for group in groups
+            },
+        }
+    )
+
+
+@api_view
+def deed_detail(request, pk, language):
+    catalogue = get_catalogue()
+    deed = (
+        Deed.objects.published()
+        .prefetch_related(
+            "partners",
+            "links",
+            "images",
+            Prefetch("contacts", DeedContact.objects.filter(publish_consent=True)),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if deed is None or catalogue.row_of(deed.pk) is None:
+        return error_response(_("No published deed with this id."), 404)
+    return json(rep.deed_full(deed, catalogue, language))
+
+
+def term_rows(model):
+    return [
+        {
+            "slug": t.slug,
+            **{f"name_{k}": v for k, v in rep.names(t).items()},
+            "position": t.position,
+            "active": t.is_active,
+        }
+        for t in model.objects.all()
+    ]
+
+
+@api_view
+def sector_list(request, language):
+    return json(term_rows(Sector))
+
+
+@api_view
+def customer_group_list(request, language):
+    return json(term_rows(CustomerGroup))
+
+
+@api_view
+def theme_list(request, language):
+    subthemes = {}
+    for sub in Subtheme.objects.all():
+        subthemes.setdefault(sub.theme_id, []).append(
+            {
+                "slug": sub.slug,
+                **{f"name_{k}": v for k, v in rep.names(sub).items()},
+                "position": sub.position,
+                "active": sub.is_active,
+            }
+        )
+    return json(
+        [
+            {
+                "slug": t.slug,
+                **{f"name_{k}": v for k, v in rep.names(t).items()},
+                "position": t.position,
+                "active": t.is_active,
+                "subthemes": subthemes.get(t.pk, []),
+            }
+            for t in Theme.objects.all()
+        ]
+    )
+
+
+@api_view
+def organisation_list(request, language):
+    counts = get_catalogue().totals("organisation")
+    rows = Organisation.objects.public().select_related("municipality", "region")
+    return json(
+        [
+            {
+                "slug": o.slug,
+                **{f"name_{k}": v for k, v in rep.names(o).items()},
+                "type": o.type,
+                "municipality": o.municipality.code if o.municipality else None,
+                "region": o.region.code if o.region else None,
+                "deed_count": counts.get(o.slug, 0),
+                "url": rep.absolute(o.get_absolute_url()),
+            }
+            for o in rows
+        ]
+    )
+
+
+@api_view
+def municipality_list(request, language):
+    return json(
+        [
+            {
+                "code": m.code,
+                "name_fi": m.name_fi,
+                "name_sv": m.name_sv,
+                "region": m.region.code,
+                "active": m.is_active,
+            }
+            for m in Municipality.objects.select_related("region")
+        ]
+    )
+
+
+@api_view
+def region_list(request, language):
+    return json(
+        [
+            {"code": r.code, **{f"name_{k}": v for k, v in rep.names(r).items()}}
+            for r in Region.objects.all()
+        ]
+    )
+
+
+@api_view
+def openapi(request, language):
+    return json(openapi_document(FACET_LABELS))
+
+
+@api_view
+def not_found(request, path, language):
+    return error_response(_("No such API address."), 404)

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DeedsConfig(AppConfig):
+    name = "deeds"
+    verbose_name = _("Deeds")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

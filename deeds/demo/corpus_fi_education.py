@@ -1,0 +1,388 @@
+"""Finnish topics of education and early childhood education (kasvatus ja opetus)."""
+
+# ruff: noqa: E501 -- prose: each sentence stays whole on one line, so it can be searched for.
+
+from .parts import m, topic
+
+SECTOR = "kasvatus-ja-opetus"
+TEACHERS = ("opettajat", "opettajien", "opettajia", "opettajille")
+STUDENTS = ("opiskelijat", "opiskelijoiden", "opiskelijoita", "opiskelijoille")
+
+TOPICS = [
+    topic(
+        "varhaiskasvatus",
+        SECTOR,
+        ("varhaiskasvatus", "varhaiskasvatuksen", "varhaiskasvatuksessa"),
+        ("kasvattajat", "kasvattajien", "kasvattajia", "kasvattajille"),
+        ("lapset", "lasten", "lapsia", "lapsille"),
+        units=(
+            "Päiväkoti Satakieli",
+            "Päiväkoti Metsätähti",
+            "Päiväkoti Onnenmaa",
+            "Varhaiskasvatus",
+            "Päiväkoti Pikkukallio",
+            "Perhepäivähoito",
+            "Päiväkoti Kielo, eskariryhmä",
+        ),
+        groups=("lapset-ja-nuoret", "perheet"),
+        roles=(
+            "päiväkodin johtaja",
+            "varhaiskasvatuksen opettaja",
+            "varhaiskasvatuksen lastenhoitaja",
+            "varhaiskasvatusjohtaja",
+            "varhaiskasvatuksen erityisopettaja",
+        ),
+        context=(
+            "{place_gen} varhaiskasvatuksessa on noin {n2} lasta.",
+            "Päiväkodissa on neljä ryhmää, joista yksi on esiopetusryhmä.",
+            "Varhaiskasvatuksessa työskentelee opettajia, lastenhoitajia ja avustajia.",
+        ),
+        problems=(
+            "Aamut ja iltapäivät olivat meluisia ja kiireisiä.",
+            "Sijaisia oli vaikea saada, ja henkilöstö kuormittui.",
+            "Suunnitteluaika jäi usein pitämättä, koska lapsiryhmästä ei päässyt irti.",
+            "Vanhempien kanssa ehdittiin vaihtaa vain muutama sana ovella.",
+            "Lapset viettivät ulkona vähemmän aikaa kuin toivoimme.",
+        ),
+        goals=(
+            "rauhoittaa päiväkodin arkea",
+            "varmistaa, että kasvattajien suunnitteluaika toteutuu",
+            "lisätä ulkoilua ja liikettä",
+            "parantaa yhteistyötä vanhempien kanssa",
+        ),
+        measures=(
+            m(
+                "innovaatiot",
+                "pienryhmätoiminta",
+                "pienryhmätoimintaa",
+                (
+                    "Lapset jaettiin päivän ajaksi pienryhmiin, joilla on oma aikuinen ja oma tila.",
+                    "Siirtymät ryhmien välillä porrastettiin, jotta eteisessä ei ruuhkaudu.",
+                ),
+                (
+                    "Kokeilimme mallia ensin yhdessä ryhmässä.",
+                    "Kävimme kokemukset läpi tiimipalaverissa kahden viikon välein.",
+                ),
+                "kokeilukulttuuri",
+            ),
+            m(
+                "tyohyvinvointi",
+                "suunnitteluajan turvaaminen",
+                "suunnitteluajan turvaamista",
+                (
+                    "Suunnitteluajat merkittiin yhteiseen kalenteriin, ja niiden ajaksi sovittiin korvaaja.",
+                ),
+                (),
+                "kuormitus-ja-palautuminen",
+                (
+                    "Suunnitteluajoista toteutui {pct2} prosenttia, kun aiemmin niistä jäi pitämättä lähes puolet.",
+                ),
+            ),
+            m(
+                "digitalisaatio",
+                "sähköinen viestintä vanhempien kanssa",
+                "sähköistä viestintää vanhempien kanssa",
+                (
+                    "Päivän kuulumiset ja kuvat jaetaan vanhemmille sovelluksessa.",
+                    "Ovella jää aikaa oikealle keskustelulle.",
+                ),
+                (),
+                "sahkoiset-palvelut",
+            ),
+            m(
+                "osaaminen",
+                "pedagoginen vertaisarviointi",
+                "pedagogista vertaisarviointia",
+                (
+                    "Kasvattajat vierailevat toistensa ryhmissä ja antavat palautetta sovitusta aiheesta.",
+                ),
+                (),
+                "oppiminen-tyossa",
+            ),
+            m(
+                "asiakaslahtoisyys",
+                "lasten kokous",
+                "lasten kokousta",
+                (
+                    "Lapset kokoontuvat viikoittain päättämään yhteisistä asioista, esimerkiksi retkistä.",
+                ),
+                (),
+                "osallisuus",
+            ),
+            m(
+                "tyoturvallisuus",
+                "melun vähentäminen",
+                "melun vähentämistä",
+                (
+                    "Tiloihin hankittiin ääntä vaimentavia levyjä, ja tuolien jalkoihin laitettiin tossut.",
+                ),
+                (),
+                "tyotilat",
+                ("Melutaso laski mittauksissa keskimäärin {n} desibeliä.",),
+            ),
+        ),
+        metrics=(
+            "Henkilöstökyselyn keskiarvo nousi {score1} → {score2} (asteikko 1–5).",
+            "Lapset ulkoilivat päivittäin keskimäärin {n} minuuttia enemmän.",
+            "Vanhempien palautteen keskiarvo nousi {score1} → {score2} (asteikko 1–5).",
+            "Sairauspoissaolot vähenivät {pct} prosenttia.",
+        ),
+        hooks=(
+            "Rauhallisempi päiväkotiarki",
+            "Pienryhmissä mahtuu kuulemaan",
+            "Ulos ja liikkeelle",
+        ),
+        tips=(
+            "Aloita yhdestä ryhmästä ja laajenna vasta, kun malli toimii.",
+            "Kerro vanhemmille, miksi muutos tehdään.",
+        ),
+    ),
+    topic(
+        "perusopetus",
+        SECTOR,
+        ("perusopetus", "perusopetuksen", "perusopetuksessa"),
+        TEACHERS,
+        ("oppilaat", "oppilaiden", "oppilaita", "oppilaille"),
+        units=(
+            "Keskuskoulu",
+            "Kirkonkylän koulu",
+            "Yhtenäiskoulu",
+            "Koulun oppilashuolto",
+            "Rantakylän koulu",
+            "Perusopetus, yläkoulu",
+            "Kotiopettajat ja koulunkäynninohjaajat",
+        ),
+        groups=("lapset-ja-nuoret", "perheet"),
+        roles=(
+            "rehtori",
+            "apulaisrehtori",
+            "luokanopettaja",
+            "erityisopettaja",
+            "koulukuraattori",
+            "opinto-ohjaaja",
+        ),
+        context=(
+            "{place_gen} koulussa on noin {n2} oppilasta ja {n} opettajaa.",
+            "Koulussa on luokat esiopetuksesta yhdeksänteen luokkaan.",
+            "Oppilashuollossa työskentelevät kuraattori, psykologi ja terveydenhoitaja.",
+        ),
+        problems=(
+            "Välitunneilla syntyi riitoja, jotka jatkuivat tunneille.",
+            "Poissaolot lisääntyivät erityisesti yläkoulussa.",
+            "Opettajat kokivat, että aika ei riittänyt tukea tarvitseville oppilaille.",
+            "Koulun ja kodin yhteistyö painottui ongelmatilanteisiin.",
+            "Uudet opettajat eivät tienneet, keneltä kysyä apua.",
+        ),
+        goals=(
+            "vähentää poissaoloja",
+            "rauhoittaa välitunteja",
+            "tukea oppilaita varhain",
+            "vahvistaa kodin ja koulun yhteistyötä",
+        ),
+        measures=(
+            m(
+                "innovaatiot",
+                "välituntiliikunnan ohjaajat",
+                "välituntiliikunnan ohjaajia",
+                ("Yläkoulun oppilaat ohjaavat pienempien välituntileikkejä vuorotellen.",),
+                (),
+                "kokeilukulttuuri",
+            ),
+            m(
+                "yhteiskehittaminen",
+                "samanaikaisopetus",
+                "samanaikaisopetusta",
+                (
+                    "Kaksi opettajaa opettaa yhdessä yhdistettyä ryhmää ja jakaa oppilaat tarpeen mukaan.",
+                ),
+                (),
+                "henkiloston-osallistaminen",
+            ),
+            m(
+                "asiakaslahtoisyys",
+                "poissaolojen varhainen puuttuminen",
+                "poissaolojen varhaista puuttumista",
+                (
+                    "Kun poissaoloja kertyy sovittu määrä, luokanvalvoja ottaa yhteyttä kotiin samana päivänä.",
+                ),
+                (),
+                "osallisuus",
+            ),
+            m(
+                "osaaminen",
+                "uusien opettajien mentorointi",
+                "uusien opettajien mentorointia",
+                (
+                    "Jokaiselle uudelle opettajalle nimetään kokenut kollega ensimmäiseksi lukuvuodeksi.",
+                ),
+                (),
+                "mentorointi",
+            ),
+            m(
+                "luottamus",
+                "positiivinen viesti kotiin",
+                "positiivista viestiä kotiin",
+                (
+                    "Opettajat lähettävät jokaisen oppilaan kotiin lukukauden aikana ainakin yhden myönteisen viestin.",
+                ),
+                (),
+                "avoin-viestinta",
+            ),
+        ),
+        metrics=(
+            "Ongelmatilanteet välitunneilla vähenivät {pct} prosenttia.",
+            "Poissaolot vähenivät lukuvuoden aikana {pct} prosenttia.",
+            "Oppilaista {pct2} prosenttia kertoi kyselyssä viihtyvänsä koulussa hyvin.",
+            "Huoltajien palautteen keskiarvo nousi {score1} → {score2} (asteikko 1–5).",
+        ),
+        hooks=("Välitunnit ilman riitoja", "Koulu, jossa jokainen nähdään", "Hyviä uutisia kotiin"),
+        tips=("Ota oppilaat mukaan suunnitteluun, he tietävät, mikä toimii.",),
+    ),
+    topic(
+        "lukio",
+        SECTOR,
+        ("lukio", "lukion", "lukiossa"),
+        TEACHERS,
+        STUDENTS,
+        units=("Lukio", "Lukion opinto-ohjaus", "Aikuislukio"),
+        groups=("lapset-ja-nuoret",),
+        roles=("lukion rehtori", "lehtori", "opinto-ohjaaja"),
+        context=("Lukiossa opiskelee noin {n2} opiskelijaa.",),
+        problems=(
+            "Opiskelijat kokivat kuormitusta erityisesti ylioppilaskirjoitusten alla.",
+            "Opintojen keskeyttäminen oli lisääntynyt.",
+            "Opettajat tekivät paljon päällekkäistä työtä kurssien suunnittelussa.",
+        ),
+        goals=("vähentää opiskelijoiden kuormitusta", "vähentää keskeyttämisiä"),
+        measures=(
+            m(
+                "osaaminen",
+                "opiskelutaitojen minikurssit",
+                "opiskelutaitojen minikursseja",
+                (
+                    "Ensimmäisen vuoden opiskelijoille järjestetään lyhyitä kursseja ajanhallinnasta ja muistiinpanoista.",
+                ),
+                (),
+                "oppiminen-tyossa",
+            ),
+            m(
+                "tyohyvinvointi",
+                "kokeettomat viikot",
+                "kokeettomia viikkoja",
+                ("Jaksoon sovittiin kaksi viikkoa, joina ei pidetä kokeita.",),
+                (),
+                "kuormitus-ja-palautuminen",
+            ),
+            m(
+                "digitalisaatio",
+                "yhteinen materiaalipankki",
+                "yhteistä materiaalipankkia",
+                ("Opettajat jakavat tehtävät ja kokeet yhteisessä kansiossa.",),
+                (),
+                "eta-ja-hybridityo",
+            ),
+        ),
+        metrics=(
+            "Keskeyttämiset vähenivät {pct} prosenttia.",
+            "Opiskelijoista {pct2} prosenttia koki kuormituksen kohtuulliseksi.",
+        ),
+        hooks=("Jaksaminen ennen kirjoituksia",),
+    ),
+    topic(
+        "ammatillinen",
+        SECTOR,
+        ("ammatillinen koulutus", "ammatillisen koulutuksen", "ammatillisessa koulutuksessa"),
+        TEACHERS,
+        STUDENTS,
+        owners=("ja:koulutus",),
+        units=(
+            "Ammattiopisto",
+            "Ammattiopiston sosiaali- ja terveysala",
+            "Tekniikan yksikkö",
+            "Ravitsemisalan koulutus",
+            "Työelämäpalvelut",
+        ),
+        groups=("lapset-ja-nuoret", "tyoikaiset", "maahan-muuttaneet"),
+        roles=("koulutuspäällikkö", "opettaja", "opinto-ohjaaja", "työelämäkoordinaattori"),
+        context=(
+            "Ammattiopistossa opiskelee noin {n2} opiskelijaa kymmenellä alalla.",
+            "Suuri osa opinnoista tapahtuu työpaikoilla.",
+        ),
+        problems=(
+            "Työpaikalla oppiminen ei aina kohdannut opetussuunnitelmaa.",
+            "Opiskelijat keskeyttivät opintonsa ensimmäisenä vuonna.",
+            "Työpaikkaohjaajat toivoivat enemmän tukea.",
+        ),
+        goals=("vahvistaa työpaikalla oppimista", "vähentää keskeyttämisiä"),
+        measures=(
+            m(
+                "rekrytointi",
+                "oppisopimuspolku kunta-alalle",
+                "oppisopimuspolkua kunta-alalle",
+                ("Opiskelijat voivat suorittaa tutkinnon oppisopimuksella kunnan eri tehtävissä.",),
+                (),
+                "oppisopimus-ja-harjoittelu",
+                ("Uusia oppisopimuksia solmittiin vuoden aikana {n}.",),
+            ),
+            m(
+                "osaaminen",
+                "työpaikkaohjaajien valmennus",
+                "työpaikkaohjaajien valmennusta",
+                (
+                    "Työpaikkaohjaajille järjestetään lyhyitä valmennuksia ohjaamisesta ja arvioinnista.",
+                ),
+                (),
+                "perehdytys",
+            ),
+            m(
+                "yhteiskehittaminen",
+                "yritysyhteistyön verkosto",
+                "yritysyhteistyön verkostoa",
+                ("Alueen yritykset ja opettajat tapaavat neljästi vuodessa.",),
+                (),
+                "verkostot",
+            ),
+        ),
+        metrics=(
+            "Keskeyttämiset vähenivät {pct} prosenttia.",
+            "Työpaikkaohjaajista {pct2} prosenttia koki saavansa riittävästi tukea.",
+        ),
+        hooks=("Oppiminen siirtyy työpaikoille",),
+    ),
+    topic(
+        "kansalaisopisto",
+        SECTOR,
+        ("kansalaisopisto", "kansalaisopiston", "kansalaisopistossa"),
+        TEACHERS,
+        STUDENTS,
+        units=("Kansalaisopisto", "Musiikkiopisto", "Taiteen perusopetus"),
+        groups=("kaikki-asukkaat", "ikaantyneet", "maahan-muuttaneet"),
+        roles=("rehtori", "suunnittelijaopettaja", "opintosihteeri"),
+        context=("Kansalaisopistossa on vuosittain noin {n2} kurssia.",),
+        problems=(
+            "Kurssit täyttyivät minuuteissa, ja moni jäi ilman paikkaa.",
+            "Nuoret aikuiset eivät löytäneet opistoa.",
+        ),
+        goals=("tavoittaa uusia opiskelijoita", "jakaa kurssipaikat reilummin"),
+        measures=(
+            m(
+                "digitalisaatio",
+                "etäkurssit",
+                "etäkursseja",
+                ("Osa kursseista järjestetään verkossa, jolloin osallistujamäärää ei rajaa tila.",),
+                (),
+                "eta-ja-hybridityo",
+            ),
+            m(
+                "asiakaslahtoisyys",
+                "kurssitoiveiden kysely",
+                "kurssitoiveiden kyselyä",
+                ("Kuntalaisilta kysyttiin keväällä, mitä he haluaisivat oppia.",),
+                (),
+                "asiakaspalaute",
+            ),
+        ),
+        metrics=("Uusia opiskelijoita tuli {pct} prosenttia enemmän kuin edellisenä vuonna.",),
+        hooks=("Opisto tulee kotisohvalle",),
+    ),
+]

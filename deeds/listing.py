@@ -1,0 +1,257 @@
+"""Filter parameters of the deed list, shared by the list page, organisation pages and the API.
+
+Parameters (repeatable; OR within one, AND across them): ``organisation`` (slug),
+``municipality`` (code), ``region`` (code), ``sector``, ``theme``, ``subtheme``,
+``customer_group`` (slugs), ``kind``, ``year``; plus ``sort`` and ``page``.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+import numpy as np
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from .catalogue import FACETS, get_catalogue
+
+FACET_LABELS = {
+    "organisation": _("Organisation"),
+    "municipality": _("Municipality"),
+    "region": _("Region"),
+    "sector": _("Sector"),
+    "theme": _("Theme"),
+    "subtheme": _("Subtheme"),
+    "customer_group": _("Customer group"),
+    "kind": _("Kind"),
+    "year": _("Year"),
+}
+SORTS = {
+    "relevance": _("Best match"),
+    "newest": _("Newest first"),
+    "oldest": _("Oldest first"),
+    "title": _("Title A–Ö"),
+}
+DEFAULT_SORT = "newest"
+SEARCH_SORT = "relevance"  # the default, and only possible, relevance order: with a query
+MAX_QUERY = 1000
+MAX_VALUES = 50  # per parameter; more is not a real use and only costs
+# Long facets show their biggest choices first and the rest on request.
+SHORT_LIST = {"organisation": 10, "municipality": 10}
+NOTHING = -1  # a valid value with no deeds (e.g. a year before the first deed)
+
+
+class InvalidFilterError(ValueError):
+    pass
+
+
+@dataclass
+class Listing:
+    selections: dict  # facet -> [code]
+    keys: dict  # facet -> [key] as given, normalised
+    sort: str = DEFAULT_SORT
+    problems: list = field(default_factory=list)
+    catalogue: object = None
+    q: str = ""
+    search: object = None  # search.services.SearchResult, once run() has searched
+
+    @property
+    def default_sort(self):
+        return SEARCH_SORT if self.q else DEFAULT_SORT
+
+    @property
+    def sorts(self):
+        return [(key, label) for key, label in SORTS.items() if key != SEARCH_SORT or self.q]
+
+    @property
+    def is_filtered(self):
+        return any(self.keys.values())
+
+    @property
+    def is_narrowed(self):
+        return self.is_filtered or bool(self.q)
+
+    def params(self, **changes):
+        """Query parameters of this listing with some replaced (None removes)."""
+        items = [(name, key) for name in FACETS for key in self.keys.get(name, [])]
+        data = {"q": [self.q] if self.q else []}
+        data.update({name: [k for n, k in items if n == name] for name in FACETS})
+        if self.sort != self.default_sort:
+            data["sort"] = [self.sort]
+        for name, value in changes.items():
+            if value is None:
+                data.pop(name, None)
+            else:
+                data[name] = value if isinstance(value, list) else [value]
+        return [(name, v) for name, values in data.items() for v in values]
+
+    def query_string(self, **changes):
+        params = self.params(**changes)
+        return "?" + urlencode(params) if params else "?"
+
+    def run(self, language=None):
+        if not self.q:
+            return self.catalogue.query(self.selections, self.sort)
+        from search.services import deed_search
+
+        self.search = deed_search(self.q, self.catalogue, language or get_language())
+        return self.catalogue.query(
+            self.selections, self.sort, restrict=self.search.mask, scores=self.search.scores
+        )
+
+
+def parse_listing(params, *, strict=False, catalogue=None, fixed=None):
+    """Read filters from a QueryDict.
+
+    ``strict`` (the API) raises InvalidFilterError on the first bad value; otherwise bad
+    values are dropped and described in ``problems`` so the page can say so.
+    ``fixed`` pins facets (an organisation page always filters by its organisation).
+    """
+    catalogue = catalogue or get_catalogue()
+    selections, keys, problems = {}, {}, []
+
+    def problem(message):
+        if strict:
+            raise InvalidFilterError(message)
+        problems.append(message)
+
+    for name in FACETS:
+        column = catalogue.columns[name]
+        raw = [v.strip() for v in params.getlist(name) if v.strip()]
+        if fixed and name in fixed:
+            raw = list(fixed[name])
+        values = list(dict.fromkeys(raw))
+        if len(values) > MAX_VALUES:
+            problem(
+                _("Too many values for %(name)s (at most %(max)d).")
+                % {"name": FACET_LABELS[name], "max": MAX_VALUES}
+            )
+            values = values[:MAX_VALUES]
+        codes, good = [], []
+        for value in values:
+            key = normalise(name, value)
+            code = column.key_to_code.get(key)
+            if code is None and name == "year" and valid_year(key):
+                code = NOTHING
+            if code is None:
+                problem(
+                    _("Unknown %(name)s: “%(value)s”.")
+                    % {"name": FACET_LABELS[name], "value": value[:80]}
+                )
+                continue
+            codes.append(code)
+            good.append(key)
+        selections[name], keys[name] = codes, good
+    q = " ".join(params.get("q", "")[:MAX_QUERY].split())
+    default = SEARCH_SORT if q else DEFAULT_SORT
+    sort = params.get("sort", default) or default
+    if sort not in SORTS:
+        problem(_("Unknown sort order: “%(value)s”.") % {"value": sort[:40]})
+        sort = default
+    elif sort == SEARCH_SORT and not q:
+        sort = DEFAULT_SORT  # nothing to be relevant to
+    return Listing(selections, keys, sort, problems, catalogue, q)
+
+
+def normalise(name, value):
+    if name in ("municipality", "region") and value.isdigit():
+        return value.zfill(3 if name == "municipality" else 2)
+    return value.lower()
+
+
+def valid_year(value):
+    return value.isdigit() and len(value) == 4 and 1900 <= int(value) <= 2100
+
+
+@dataclass
+class Option:
+    key: str
+    label: str
+    count: int
+    selected: bool
+    group: str = ""
+    inactive: bool = False
+
+
+@dataclass
+class FacetGroup:
+    name: str
+    label: str
+    options: list
+    hidden: int = 0  # options left out of a short list
+    more_url: str = ""
+
+    @property
+    def selected(self):
+        return [o for o in self.options if o.selected]
+
+
+@dataclass
+class ActiveFilter:
+    label: str
+    url: str
+
+
+def active_filters(listing, groups):
+    """The search and the chosen values, each with the address of the list without it."""
+    chips = []
+    if listing.q:
+        chips.append(
+            ActiveFilter(
+                _("Search: %(q)s") % {"q": listing.q},
+                listing.query_string(q=None, page=None, sort=None),
+            )
+        )
+    for group in groups:
+        keys = listing.keys.get(group.name, [])
+        for option in group.selected:
+            rest = [k for k in keys if k != option.key]
+            chips.append(
+                ActiveFilter(
+                    f"{group.label}: {option.label}",
+                    listing.query_string(**{group.name: rest, "page": None}),
+                )
+            )
+    return chips
+
+
+def facet_groups(listing, result, *, show_all=(), language=None):
+    """Choices with counts, in the order people look for them, for templates and the API."""
+    language = language or get_language()
+    groups = []
+    for name in FACETS:
+        column = listing.catalogue.columns[name]
+        counts = result.counts[name]
+        chosen = {code for code in listing.selections.get(name, []) if code >= 0}
+        # Only choices with deeds (or chosen): at 1,000 organisations most have none.
+        codes = sorted(set(np.flatnonzero(counts).tolist()) | chosen)
+        options = [
+            Option(
+                column.choices[code].key,
+                column.choices[code].label(language),
+                int(counts[code]),
+                code in chosen,
+                column.choices[code].group,
+                not column.choices[code].active,
+            )
+            for code in codes
+        ]
+        orders = [column.choices[code].order for code in codes]
+        if name in SHORT_LIST:
+            ranked = sorted(zip(options, orders, strict=True), key=lambda p: (-p[0].count, p[1]))
+            options = [o for o, _ in ranked]
+        else:
+            options = [o for o, _ in sorted(zip(options, orders, strict=True), key=lambda p: p[1])]
+        hidden = 0
+        limit = SHORT_LIST.get(name)
+        if limit and name not in show_all and len(options) > limit:
+            keep = options[:limit] + [o for o in options[limit:] if o.selected]
+            hidden = len(options) - len(keep)
+            options = keep
+        if name == "subtheme":
+            themes = listing.catalogue.columns["theme"]
+            for option in options:
+                theme = themes.choices[themes.key_to_code[option.group]]
+                option.group = theme.label(language)
+        more_url = listing.query_string(more=[*show_all, name]) if hidden else ""
+        groups.append(FacetGroup(name, str(FACET_LABELS[name]), options, hidden, more_url))
+    return groups

@@ -1,0 +1,63 @@
+"""Fill the database with fictional but realistic deeds for demos and benchmarks."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from deeds.demo.generator import DemoError, seed
+from deeds.demo.plan import DEFAULT_DEEDS
+
+
+class Command(BaseCommand):
+    help = (
+        "Create demo organisations and deeds (Finnish and Swedish, 2015–2026) following the "
+        "programme's reported distributions. Deterministic for a given --seed. Refuses to run "
+        "when deeds exist unless --clear is given."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--deeds", type=int, default=DEFAULT_DEEDS, help="How many deeds (default %(default)s)."
+        )
+        parser.add_argument(
+            "--organisations",
+            type=int,
+            default=140,
+            help="How many organisations (default %(default)s).",
+        )
+        parser.add_argument(
+            "--seed", type=int, default=2026, help="Random seed (default %(default)s)."
+        )
+        parser.add_argument(
+            "--no-search-index",
+            action="store_true",
+            help="Skip building the search index (rebuild_search_index does it later).",
+        )
+        parser.add_argument(
+            "--clear",
+            action="store_true",
+            help="Delete all deeds and the demo organisations first.",
+        )
+
+    def handle(self, *args, **options):
+        try:
+            summary = seed(
+                deeds=options["deeds"],
+                organisations_count=options["organisations"],
+                seed_value=options["seed"],
+                clear=options["clear"],
+                index_search=not options["no_search_index"],
+            )
+        except DemoError as error:
+            raise CommandError(str(error)) from error
+        if options["clear"]:
+            self.stdout.write(
+                f"Deleted {summary.cleared[0]} deeds and {summary.cleared[1]} demo organisations."
+            )
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Created {summary.organisations} organisations and {summary.deeds} deeds "
+                f"({summary.published} published, {summary.swedish} in Swedish) "
+                f"in {summary.seconds:.1f} s."
+            )
+        )
+        leaders = ", ".join(f"{name} {count}" for name, count in summary.leaders)
+        self.stdout.write(f"Most published deeds by home municipality: {leaders}.")

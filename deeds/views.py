@@ -1,0 +1,103 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_vary_headers
+
+from .catalogue import FACETS, get_catalogue
+from .listing import SHORT_LIST, active_filters, facet_groups, parse_listing
+from .models import Deed, DeedContact
+
+# Facet groups shown open before anything is chosen: the ones people use most.
+OPEN_FACETS = ("sector", "theme", "region", "kind", "year")
+
+
+def is_htmx(request):
+    return request.headers.get("HX-Request") == "true" and not request.headers.get("HX-Boosted")
+
+
+def deeds_in_order(ids):
+    """The deeds of one page, in the order the catalogue gave, in a constant number of queries."""
+    by_id = Deed.objects.filter(pk__in=ids).for_cards().in_bulk()
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def listing_context(request, *, fixed=None):
+    """Filters, counts, one page of deeds and the links around them."""
+    listing = parse_listing(request.GET, fixed=fixed)
+    result = listing.run()
+    paginator = Paginator(result.rows, settings.DEEDS_PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    ids = result.ids(page.start_index() - 1 if result.total else 0, page.end_index())
+    show_all = [name for name in dict.fromkeys(request.GET.getlist("more")) if name in SHORT_LIST]
+    groups = facet_groups(listing, result, show_all=show_all)
+    deeds = deeds_in_order(ids)
+    if listing.search:
+        from search.snippets import mark_matches
+
+        mark_matches(deeds, listing.search.parsed)
+    return {
+        "listing": listing,
+        "listing_more": show_all,
+        "facets": groups,
+        "open_facets": OPEN_FACETS,
+        "active_filters": active_filters(listing, groups),
+        "clear_url": request.path + listing.query_string(**dict.fromkeys(FACETS)),
+        "search": listing.search,
+        "total": result.total,
+        "page": page,
+        "deeds": deeds,
+        "sorts": listing.sorts,
+        "fixed": fixed or {},
+    }
+
+
+def render_page_or_fragment(request, page_template, fragment_template, context):
+    """The whole page, or for htmx only the part it swaps; caches must tell them apart."""
+    template = fragment_template if is_htmx(request) else page_template
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def deed_list(request):
+    return render_page_or_fragment(
+        request, "deeds/deed_list.html", "deeds/_fragment_listing.html", listing_context(request)
+    )
+
+
+def deed_detail(request, pk, slug=None):
+    public_contacts = Prefetch(
+        "contacts",
+        queryset=DeedContact.objects.filter(publish_consent=True),
+        to_attr="public_contacts",
+    )
+    deed = get_object_or_404(
+        Deed.objects.visible_to(request.user)
+        .select_related("organisation", "municipality", "region")
+        .prefetch_related(
+            "sectors",
+            "themes",
+            "subthemes",
+            "customer_groups",
+            "partners",
+            "links",
+            "images",
+            public_contacts,
+        ),
+        pk=pk,
+    )
+    if slug != deed.slug:
+        return redirect(deed.get_absolute_url(), permanent=True)
+    from search.related import related_deed_ids
+
+    related_ids = related_deed_ids(deed.pk, get_catalogue(), limit=3) if deed.is_published else []
+    more = (
+        Deed.objects.published()
+        .filter(organisation=deed.organisation_id)
+        .exclude(pk__in=[deed.pk, *related_ids])
+        .newest_first()
+        .for_cards()[:3]
+    )
+    context = {"deed": deed, "related_deeds": deeds_in_order(related_ids), "more_deeds": more}
+    return render(request, "deeds/deed_detail.html", context)
