@@ -1,0 +1,34 @@
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+
+def shared_data_dir():
+    """The reference data beside the repository (../shared/data), never copied into it.
+
+    $TORI_SHARED_DATA wins; a clone elsewhere (CI) also finds the workspace's copy.
+    """
+    candidates = [
+        os.environ.get("TORI_SHARED_DATA", ""),
+        Path(settings.BASE_DIR).parent / "shared" / "data",
+        "/work/shared/data",
+    ]
+    for candidate in candidates:
+        if candidate and Path(candidate, "kunnat-2023.geojson").exists():
+            return Path(candidate)
+    return None
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Uploaded files of a test go to its own temporary folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def staff_user(django_user_model):
+    return django_user_model.objects.create_user(
+        email="staff@example.com", password="x", is_staff=True, is_superuser=True
+    )
