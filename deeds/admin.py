@@ -9,7 +9,7 @@ from django.utils.translation import ngettext
 from taxonomy.models import CustomerGroup, Sector, Subtheme, Theme
 
 from .images import clean_image_upload, store_derivatives
-from .models import Deed, DeedContact, DeedImage, DeedLink
+from .models import Deed, DeedAttachment, DeedContact, DeedImage, DeedLink
 from .services import DeedStateError, deed_publish, deed_unpublish
 
 TAG_FIELDS = {
@@ -121,6 +121,13 @@ class DeedImageInline(admin.StackedInline):
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
+class DeedAttachmentInline(admin.TabularInline):
+    model = DeedAttachment
+    extra = 0
+    fields = ["title", "file", "size", "position"]
+    readonly_fields = ["size"]
+
+
 class DeedLinkInline(admin.TabularInline):
     model = DeedLink
     extra = 0
@@ -142,7 +149,7 @@ class DeedAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     autocomplete_fields = ["organisation", "partners", "municipality"]
     readonly_fields = READONLY_FIELDS
-    inlines = [DeedImageInline, DeedLinkInline, DeedContactInline]
+    inlines = [DeedImageInline, DeedAttachmentInline, DeedLinkInline, DeedContactInline]
     actions = ["publish", "unpublish"]
     fieldsets = FIELDSETS
 

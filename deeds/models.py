@@ -303,6 +303,26 @@ class DeedImage(models.Model):
         )
 
 
+def attachment_upload_to(instance, filename):
+    return f"deeds/attachments/{timezone.now():%Y/%m}/{filename}"
+
+
+class DeedAttachment(models.Model):
+    deed = models.ForeignKey(Deed, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("file"), upload_to=attachment_upload_to, max_length=300)
+    title = models.CharField(_("title"), max_length=200)
+    size = models.PositiveIntegerField(_("size in bytes"), default=0)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        return self.title
+
+
 class CatalogueVersion(models.Model):
     """One row whose number grows whenever anything a deed list shows changes.
 

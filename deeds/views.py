@@ -83,6 +83,7 @@ def deed_detail(request, pk, slug=None):
             "partners",
             "links",
             "images",
+            "attachments",
             public_contacts,
         ),
         pk=pk,

@@ -32,3 +32,11 @@ def staff_user(django_user_model):
     return django_user_model.objects.create_user(
         email="staff@example.com", password="x", is_staff=True, is_superuser=True
     )
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate limits and other cached counts start from zero in every test."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -34,6 +34,8 @@ urlpatterns += i18n_patterns(
     path("teot/", include("deeds.urls")),
     path("organisaatiot/", include("organisations.urls")),
     path("haku/", include("search.urls")),
+    path("ilmianna/", include("submissions.urls")),
+    path("moderointi/", include("submissions.moderation_urls")),
     path("tietoa/", views.about, name="about"),
     path("saavutettavuus/", views.accessibility, name="accessibility"),
     prefix_default_language=False,

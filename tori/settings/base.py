@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "django_tasks",
+    "django_tasks_db",
     "tori",
     "accounts",
     "audit",
@@ -55,6 +57,8 @@ INSTALLED_APPS = [
     "taxonomy",
     "deeds",
     "search",
+    "emails",
+    "submissions",
     "api",
 ]
 
@@ -151,6 +155,18 @@ IMAGE_MAX_BYTES = 15 * 1024 * 1024
 IMAGE_MAX_PIXELS = 40_000_000
 IMAGE_DERIVATIVE_WIDTHS = (480, 960, 1600)
 
+# --- Background work and email --------------------------------------------------------
+# Email and other slow work run in `manage.py db_worker`; the queue lives in the
+# database, so nothing is lost when a process or the mail server stops.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
+
 # --- Security -----------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -183,10 +199,23 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # One line per task run is noise; failures are logged by emails.services.
+        "django_tasks": {"level": "WARNING"},
+    },
 }
 
 # --- Portal -------------------------------------------------------------------------
 SITE_NAME = _("Tekojen tori")
 DEEDS_PER_PAGE = 20
+# The public "share a deed" form: limits against spam without third-party CAPTCHAs.
+SUBMISSION_MIN_FILL_SECONDS = env_int("SUBMISSION_MIN_FILL_SECONDS", 5)
+SUBMISSION_RATE_PER_HOUR = env_int("SUBMISSION_RATE_PER_HOUR", 10)
+SUBMISSION_EMAILS_PER_HOUR = env_int("SUBMISSION_EMAILS_PER_HOUR", 5)
+SUBMISSION_MAX_IMAGES = 5
+SUBMISSION_MAX_ATTACHMENTS = 3
+ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+# Drafts nobody has touched for this many days are deleted (docs/privacy.md).
+SUBMISSION_DRAFT_DAYS = env_int("SUBMISSION_DRAFT_DAYS", 90)
 API_MAX_PAGE_SIZE = 100

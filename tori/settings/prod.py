@@ -20,12 +20,8 @@ if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("dev-only"):
 
     raise ImproperlyConfigured("SECRET_KEY must be a random value of at least 50 characters.")
 
+# Email settings (EMAIL_HOST, EMAIL_PORT, …) are read in base.py.
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
-EMAIL_PORT = env_int("EMAIL_PORT", 25)
-EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 
 # Behind a TLS-terminating proxy that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

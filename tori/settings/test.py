@@ -16,3 +16,6 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 SERVE_MEDIA = True
 # Tests see every search reach the database; the cache has its own test.
 SEARCH_CACHE_SIZE = 0
+# Tasks run at once, after the transaction commits, like a worker would run them.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+SUBMISSION_MIN_FILL_SECONDS = 0

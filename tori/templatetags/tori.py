@@ -57,3 +57,18 @@ def query_with(query, **changes):
     for key, value in changes.items():
         query[key] = value
     return query.urlencode()
+
+
+@register.filter
+def control(field):
+    """A form field's widget tied to its help text and error message for screen readers
+    (WCAG 2.1 SC 1.3.1 and 3.3.1: the error is announced with the field)."""
+    described = []
+    if field.help_text:
+        described.append(f"{field.auto_id}_help")
+    if field.errors:
+        described.append(f"{field.auto_id}_error")
+    attrs = {"aria-describedby": " ".join(described)} if described else {}
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    return field.as_widget(attrs=attrs)

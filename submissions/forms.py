@@ -1,0 +1,290 @@
+"""The "share a deed" form.
+
+Everything a person types is kept as raw values (``raw_values``) whether it is
+valid or not; ``SubmissionForm`` decides whether it can be sent. Files are handled
+apart (files.py) because they are stored at once, one by one.
+"""
+
+from django import forms
+from django.core.validators import URLValidator
+from django.db.models import Q
+from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext_lazy as _
+
+from deeds.models import ContentLanguage, DeedKind, Funding
+from organisations.models import Municipality, Organisation, OrganisationType
+from taxonomy.models import CustomerGroup, Sector, Subtheme, Theme
+
+LINKS = 3
+CONTACTS = 2
+TEXT_MAX = 10_000
+MULTI_FIELDS = ("sectors", "themes", "subthemes", "customer_groups")
+
+
+def organisation_named(name):
+    """The one active organisation with exactly this name (Finnish or Swedish), or None."""
+    name = " ".join(name.split())
+    if not name:
+        return None
+    found = list(
+        Organisation.objects.public().filter(Q(name_fi__iexact=name) | Q(name_sv__iexact=name))[:2]
+    )
+    return found[0] if len(found) == 1 else None
+
+
+def organisation_candidates(text, limit=8):
+    words = text.split()
+    if not words:
+        return Organisation.objects.none()
+    query = Organisation.objects.public()
+    for word in words[:5]:
+        query = query.filter(Q(name_fi__icontains=word) | Q(name_sv__icontains=word))
+    return query.order_by("sort_key")[:limit]
+
+
+class TermChoiceField(forms.ModelMultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, model, label, **kwargs):
+        super().__init__(model.objects.active(), label=label, required=False, **kwargs)
+
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class SubmissionForm(forms.Form):
+    # --- The story
+    title = forms.CharField(label=_("Title"), max_length=200)
+    summary = forms.CharField(
+        label=_("Summary"),
+        max_length=800,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Two or three sentences: what was done and why."),
+    )
+    background = forms.CharField(
+        label=_("Background: why was this needed?"),
+        max_length=TEXT_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    description = forms.CharField(
+        label=_("What was done"),
+        max_length=TEXT_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    implementation = forms.CharField(
+        label=_("How it was done"),
+        max_length=TEXT_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    results = forms.CharField(
+        label=_("Results"),
+        max_length=TEXT_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    tips = forms.CharField(
+        label=_("Tips for others"),
+        max_length=TEXT_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the text"), choices=ContentLanguage.choices, initial="fi"
+    )
+    # --- Who
+    organisation_name = forms.CharField(
+        label=_("Organisation"),
+        max_length=200,
+        required=False,
+        help_text=_("Start typing and choose your organisation from the list."),
+    )
+    organisation_missing = forms.BooleanField(
+        label=_("My organisation is not listed"), required=False
+    )
+    new_organisation_name = forms.CharField(
+        label=_("Name of the organisation"), max_length=200, required=False
+    )
+    new_organisation_type = forms.ChoiceField(
+        label=_("Type of the organisation"),
+        choices=[("", "—"), *OrganisationType.choices],
+        required=False,
+    )
+    new_organisation_municipality = forms.ModelChoiceField(
+        Municipality.objects.active().order_by("sort_key"),
+        label=_("Home municipality"),
+        required=False,
+        empty_label="—",
+    )
+    unit = forms.CharField(
+        label=_("Unit"),
+        max_length=200,
+        required=False,
+        help_text=_("Department, team or workplace within the organisation."),
+    )
+    partners = forms.CharField(
+        label=_("Partner organisations"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("One per line."),
+    )
+    # --- Tags
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=DeedKind.choices,
+        initial=DeedKind.IMPROVEMENT,
+        widget=forms.RadioSelect,
+    )
+    funding = forms.ChoiceField(
+        label=_("Funding"),
+        choices=Funding.choices,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    funder = forms.CharField(label=_("Funder"), max_length=200, required=False)
+    project_start = forms.DateField(
+        label=_("Project start"), required=False, help_text=_("For example 1.9.2025")
+    )
+    project_end = forms.DateField(label=_("Project end"), required=False)
+    # --- Contact
+    email = forms.EmailField(
+        label=_("Your email address"),
+        help_text=_(
+            "We send a link to confirm the address and to follow and edit your deed. "
+            "It is not published."
+        ),
+    )
+    # A field people never see; bots fill it in (spam.py).
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sectors"] = TermChoiceField(Sector, _("Sectors"))
+        self.fields["themes"] = TermChoiceField(Theme, _("Themes"))
+        self.fields["subthemes"] = TermChoiceField(Subtheme, _("Subthemes"))
+        self.fields["customer_groups"] = TermChoiceField(CustomerGroup, _("Customer groups"))
+        self.fields["subthemes"].queryset = Subtheme.objects.active().select_related("theme")
+        for n in range(1, LINKS + 1):
+            self.fields[f"link_url_{n}"] = forms.CharField(
+                label=_("Address"), max_length=500, required=False
+            )
+            self.fields[f"link_title_{n}"] = forms.CharField(
+                label=_("Link text"), max_length=200, required=False
+            )
+        for n in range(1, CONTACTS + 1):
+            self.fields[f"contact_name_{n}"] = forms.CharField(
+                label=_("Name"), max_length=200, required=False
+            )
+            self.fields[f"contact_role_{n}"] = forms.CharField(
+                label=_("Title or role"), max_length=200, required=False
+            )
+            self.fields[f"contact_email_{n}"] = forms.EmailField(label=_("Email"), required=False)
+            self.fields[f"contact_phone_{n}"] = forms.CharField(
+                label=_("Phone"), max_length=40, required=False
+            )
+            self.fields[f"contact_consent_{n}"] = forms.BooleanField(
+                label=_("This person agrees that these contact details are published"),
+                required=False,
+            )
+        self.organisation = None
+
+    # --- Groups for the template
+    def link_rows(self):
+        return [(self[f"link_url_{n}"], self[f"link_title_{n}"]) for n in range(1, LINKS + 1)]
+
+    def contact_rows(self):
+        names = ("name", "role", "email", "phone", "consent")
+        return [[self[f"contact_{f}_{n}"] for f in names] for n in range(1, CONTACTS + 1)]
+
+    def clean_website(self):
+        return self.cleaned_data["website"]
+
+    def clean(self):
+        data = super().clean()
+        self._clean_organisation(data)
+        if not data.get("sectors"):
+            self.add_error("sectors", _("Choose at least one sector."))
+        if not data.get("themes") and not data.get("subthemes"):
+            self.add_error("themes", _("Choose at least one theme."))
+        if data.get("kind") == DeedKind.PROJECT and not data.get("funding"):
+            self.add_error("funding", _("Tell how the project was funded."))
+        if data.get("funding") in (Funding.EXTERNAL, Funding.BOTH) and not data.get("funder"):
+            self.add_error("funder", _("Name the external funder."))
+        start, end = data.get("project_start"), data.get("project_end")
+        if start and end and end < start:
+            self.add_error("project_end", _("The project cannot end before it starts."))
+        for n in range(1, LINKS + 1):
+            url = (data.get(f"link_url_{n}") or "").strip()
+            if url and "://" not in url:
+                url = f"https://{url}"
+            if url:
+                try:
+                    URLValidator(schemes=["http", "https"])(url)
+                except forms.ValidationError:
+                    self.add_error(f"link_url_{n}", _("Enter a web address such as www.kunta.fi."))
+            data[f"link_url_{n}"] = url
+        for n in range(1, CONTACTS + 1):
+            details = [data.get(f"contact_{f}_{n}") for f in ("role", "email", "phone")]
+            if any(details) and not data.get(f"contact_name_{n}"):
+                self.add_error(f"contact_name_{n}", _("Give the contact person's name."))
+        return data
+
+    def _clean_organisation(self, data):
+        if data.get("organisation_missing"):
+            if not data.get("new_organisation_name"):
+                self.add_error("new_organisation_name", _("Give the name of your organisation."))
+            if not data.get("new_organisation_type"):
+                self.add_error("new_organisation_type", _("Choose the type of the organisation."))
+            elif data["new_organisation_type"] != OrganisationType.OTHER and not data.get(
+                "new_organisation_municipality"
+            ):
+                self.add_error("new_organisation_municipality", _("Choose the home municipality."))
+            return
+        name = data.get("organisation_name", "")
+        self.organisation = organisation_named(name)
+        if self.organisation is None:
+            self.add_error(
+                "organisation_name",
+                _(
+                    "Choose your organisation from the list, or tick “My organisation is not listed”."
+                )
+                if name
+                else _("Tell which organisation did this."),
+            )
+
+    def candidates(self):
+        """Organisations whose names contain what was typed, when it matched none exactly."""
+        if self.is_bound and "organisation_name" in self.errors:
+            return organisation_candidates(self.data.get("organisation_name", ""))
+        return []
+
+
+FIELD_NAMES = None
+
+
+def field_names():
+    global FIELD_NAMES  # noqa: PLW0603 - computed once, the form's fields never change
+    if FIELD_NAMES is None:
+        FIELD_NAMES = [name for name in SubmissionForm().fields if name != "website"]
+    return FIELD_NAMES
+
+
+def raw_values(post):
+    """What the person typed, as a JSON-friendly dict of known fields only."""
+    values = {}
+    for name in field_names():
+        if name in MULTI_FIELDS:
+            values[name] = [v for v in post.getlist(name) if v][:100]
+        elif name in post:
+            values[name] = str(post.get(name, ""))[:TEXT_MAX]
+    return values
+
+
+def as_form_data(values):
+    """Stored raw values back into what a bound form expects."""
+    return MultiValueDict(
+        {k: (v if isinstance(v, list) else [v]) for k, v in values.items() if v not in ("", [])}
+    )

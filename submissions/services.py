@@ -1,0 +1,354 @@
+"""State changes of submissions (STYLE.md: ``<noun>_<verb>``).
+
+Each checks the current state, runs in one transaction, leaves an audit entry and
+queues email for after the commit, in the submitter's language.
+"""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from deeds.services import deed_publish
+from emails.services import email_queue
+from organisations.models import Organisation
+
+from .apply import deed_apply, values_from_deed
+from .files import files_missing_text
+from .forms import SubmissionForm, as_form_data
+from .models import (
+    FileKind,
+    OrganisationRequest,
+    OrganisationRequestStatus,
+    Submission,
+    SubmissionFile,
+    SubmissionStatus,
+)
+
+
+class SubmissionError(Exception):
+    """The submission is not in a state, or not complete enough, for this change."""
+
+
+def _email(submission, template, **context):
+    if submission.email:
+        email_queue(
+            to=submission.email,
+            template=template,
+            context={
+                "submission": submission,
+                "follow_path": submission.get_secret_url(),
+                **context,
+            },
+            language=submission.language,
+        )
+
+
+def submission_save(*, form_key, values, language, submission=None, actor=None):
+    """Keep what was typed, valid or not. Creates the draft on the first save; a
+    second post with the same form key (double click, resend) finds the same one."""
+    if submission is None:
+        try:
+            with transaction.atomic():
+                submission, created = Submission.objects.get_or_create(
+                    form_key=form_key,
+                    defaults={
+                        "language": language,
+                        "created_by": actor if actor and actor.is_authenticated else None,
+                    },
+                )
+        except IntegrityError:
+            submission, created = Submission.objects.get(form_key=form_key), False
+        if created:
+            submission.log_action("submission.created", actor=actor, actor_label=_label(actor))
+    if not submission.is_editable:
+        raise SubmissionError(_("This deed has already been sent and cannot be changed here."))
+    email = values.get("email", "").strip()[:254]
+    if (
+        submission.status == SubmissionStatus.UNVERIFIED
+        and email.lower() != submission.email.lower()
+    ):
+        # The confirmation went to the old address: sending again asks the new one.
+        submission.status = SubmissionStatus.DRAFT
+    submission.data = values
+    submission.email = email
+    submission.language = language
+    submission.save(update_fields=["status", "data", "email", "language", "updated_at"])
+    return submission
+
+
+def _label(actor, submission=None):
+    if actor is not None and getattr(actor, "is_authenticated", False):
+        return actor.get_username()
+    return f"submitter <{submission.email}>" if submission and submission.email else "submitter"
+
+
+def submission_form(submission):
+    return SubmissionForm(data=as_form_data(submission.data))
+
+
+@transaction.atomic
+def submission_send(submission, *, actor=None):
+    """Send the deed for moderation; the email address is confirmed first."""
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    if submission.status in (
+        SubmissionStatus.UNVERIFIED,
+        SubmissionStatus.IN_REVIEW,
+        SubmissionStatus.PUBLISHED,
+    ):
+        return submission  # sent already (a double click or a resend): nothing more
+    if not submission.is_editable:
+        raise SubmissionError(_("This deed can no longer be sent."))
+    form = submission_form(submission)
+    if not form.is_valid() or files_missing_text(submission):
+        raise SubmissionError(_("Some information is missing. Check the form."))
+    _request_organisation(submission, form)
+    previous = submission.status
+    submission.submitted_at = timezone.now()
+    if submission.email_is_verified or (actor and actor.is_authenticated):
+        submission.status = SubmissionStatus.IN_REVIEW
+    else:
+        submission.status = SubmissionStatus.UNVERIFIED
+        _email(submission, "submission_confirm")
+    submission.save(update_fields=["status", "submitted_at", "updated_at"])
+    submission.log_action(
+        "submission.sent",
+        actor=actor,
+        actor_label=_label(actor, submission),
+        data={"from": previous, "to": submission.status},
+    )
+    return submission
+
+
+def _request_organisation(submission, form):
+    data = form.cleaned_data
+    if not data.get("organisation_missing"):
+        OrganisationRequest.objects.filter(
+            submission=submission, status=OrganisationRequestStatus.PENDING
+        ).delete()
+        return
+    OrganisationRequest.objects.update_or_create(
+        submission=submission,
+        defaults={
+            "name": data["new_organisation_name"],
+            "type": data["new_organisation_type"],
+            "municipality": data["new_organisation_municipality"],
+        },
+    )
+
+
+@transaction.atomic
+def submission_confirm_email(submission):
+    """The submitter opened the secret link we emailed: the address is theirs."""
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    if not submission.email or submission.email_is_verified:
+        return submission
+    submission.email_verified = submission.email
+    fields = ["email_verified", "updated_at"]
+    if submission.status == SubmissionStatus.UNVERIFIED:
+        submission.status = SubmissionStatus.IN_REVIEW
+        fields.append("status")
+    submission.save(update_fields=fields)
+    submission.log_action(
+        "submission.email_confirmed",
+        actor_label=_label(None, submission),
+        data={"status": submission.status},
+    )
+    return submission
+
+
+def submission_resend_confirmation(submission):
+    if submission.status != SubmissionStatus.UNVERIFIED:
+        raise SubmissionError(_("The address is already confirmed."))
+    with transaction.atomic():
+        _email(submission, "submission_confirm")
+        submission.log_action(
+            "submission.confirmation_resent", actor_label=_label(None, submission)
+        )
+
+
+def submission_email_link(submission):
+    """Email the secret link to a draft, so it can be finished later."""
+    if not submission.email:
+        raise SubmissionError(_("Give your email address first."))
+    with transaction.atomic():
+        _email(submission, "submission_draft_link")
+        submission.log_action("submission.link_sent", actor_label=_label(None, submission))
+
+
+@transaction.atomic
+def submission_start_revision(deed, *, email, language, actor=None):
+    """A new draft that edits a published deed; the published version stays live."""
+    existing = (
+        Submission.objects.filter(deed=deed, is_revision=True)
+        .exclude(status__in=[SubmissionStatus.PUBLISHED, SubmissionStatus.REJECTED])
+        .first()
+    )
+    if existing is not None:
+        return existing
+    submission = Submission.objects.create(
+        deed=deed,
+        is_revision=True,
+        data={**values_from_deed(deed), "email": email},
+        email=email,
+        email_verified=email,
+        language=language,
+        created_by=actor if actor and actor.is_authenticated else None,
+    )
+    for position, image in enumerate(deed.images.all()):
+        SubmissionFile.objects.create(
+            submission=submission,
+            kind=FileKind.IMAGE,
+            file=image.image.name,
+            original_name=image.image.name.rsplit("/", 1)[-1],
+            alt_text=image.alt_text,
+            width=image.width,
+            height=image.height,
+            position=position,
+        )
+    for position, attachment in enumerate(deed.attachments.all()):
+        SubmissionFile.objects.create(
+            submission=submission,
+            kind=FileKind.ATTACHMENT,
+            file=attachment.file.name,
+            original_name=f"{attachment.title}.pdf",
+            size=attachment.size,
+            position=position,
+        )
+    submission.log_action(
+        "submission.revision_started",
+        actor=actor,
+        actor_label=_label(actor, submission),
+        data={"deed": deed.pk},
+    )
+    return submission
+
+
+def _in_review(submission_id):
+    submission = Submission.objects.select_for_update().get(pk=submission_id)
+    if submission.status != SubmissionStatus.IN_REVIEW:
+        raise SubmissionError(
+            _("Only a deed in moderation can be decided; this one is “%(status)s”.")
+            % {"status": submission.get_status_display()}
+        )
+    return submission
+
+
+def submission_organisation(submission, *, actor, organisation=None):
+    """The organisation a publication uses: the chosen one, or one staff confirm from
+    a "not listed" request (or merge the request into ``organisation``)."""
+    request = OrganisationRequest.objects.filter(
+        submission=submission, status=OrganisationRequestStatus.PENDING
+    ).first()
+    if request is None:
+        return None
+    if organisation is not None:
+        request.status = OrganisationRequestStatus.MERGED
+    else:
+        organisation = Organisation.objects.create(
+            name_fi=request.name, type=request.type or "other", municipality=request.municipality
+        )
+        organisation.log_action("organisation.created", actor=actor, data={"request": request.pk})
+        request.status = OrganisationRequestStatus.CONFIRMED
+    request.organisation = organisation
+    request.save(update_fields=["status", "organisation"])
+    request.log_action(f"organisation_request.{request.status}", actor=actor)
+    return organisation
+
+
+@transaction.atomic
+def submission_publish(submission, *, actor, organisation=None):
+    """Publish a new deed, or put an edit of a published deed live."""
+    submission = _in_review(submission.pk)
+    form = submission_form(submission)
+    if not form.is_valid():
+        raise SubmissionError(_("The deed is not complete; edit it before publishing."))
+    organisation = submission_organisation(submission, actor=actor, organisation=organisation)
+    organisation = organisation or form.organisation
+    if organisation is None:
+        raise SubmissionError(_("Choose the organisation before publishing."))
+    if submission.is_revision:
+        deed = deed_apply(
+            submission,
+            form.cleaned_data,
+            organisation=organisation,
+            deed=submission.deed,
+            final=True,
+        )
+        deed.log_action("deed.revised", actor=actor, data={"submission": submission.pk})
+    else:
+        deed = deed_apply(submission, form.cleaned_data, organisation=organisation, final=True)
+        deed.log_action("deed.created", actor=actor, data={"submission": submission.pk})
+        deed = deed_publish(deed, actor=actor)
+    submission.deed = deed
+    submission.status = SubmissionStatus.PUBLISHED
+    submission.decided_at = timezone.now()
+    submission.save(update_fields=["deed", "status", "decided_at", "updated_at"])
+    submission.log_action("submission.published", actor=actor, data={"deed": deed.pk})
+    _email(submission, "submission_published", deed_url=deed.get_absolute_url())
+    return submission
+
+
+@transaction.atomic
+def submission_return(submission, *, actor, message):
+    """Send the deed back to its submitter with a message; they edit and send again."""
+    if not message.strip():
+        raise SubmissionError(_("Write a message to the submitter."))
+    submission = _in_review(submission.pk)
+    submission.status = SubmissionStatus.RETURNED
+    submission.message = message.strip()
+    submission.save(update_fields=["status", "message", "updated_at"])
+    submission.log_action("submission.returned", actor=actor, reason=submission.message)
+    _email(submission, "submission_returned")
+    return submission
+
+
+@transaction.atomic
+def submission_reject(submission, *, actor, reason):
+    if not reason.strip():
+        raise SubmissionError(_("Give a reason for rejecting."))
+    submission = _in_review(submission.pk)
+    submission.status = SubmissionStatus.REJECTED
+    submission.message = reason.strip()
+    submission.decided_at = timezone.now()
+    submission.save(update_fields=["status", "message", "decided_at", "updated_at"])
+    submission.log_action("submission.rejected", actor=actor, reason=submission.message)
+    _email(submission, "submission_rejected")
+    return submission
+
+
+@transaction.atomic
+def submission_edit_by_staff(submission, *, values, actor):
+    """A moderator corrects the contents before deciding; the log says which fields."""
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    if submission.status != SubmissionStatus.IN_REVIEW:
+        raise SubmissionError(_("Only a deed in moderation can be edited here."))
+    changed = sorted(
+        name
+        for name in {*values, *submission.data}
+        if values.get(name) != submission.data.get(name) and name != "email"
+    )
+    values = {**values, "email": submission.data.get("email", "")}
+    submission.data = values
+    submission.save(update_fields=["data", "updated_at"])
+    submission.log_action("submission.edited", actor=actor, data={"fields": changed})
+    return submission
+
+
+@transaction.atomic
+def submission_withdraw_consent(submission):
+    """Contact details stop being public at once, on the deed and in the form (GDPR
+    art. 7(3): withdrawing consent must be as easy as giving it)."""
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    submission.data = {
+        k: v for k, v in submission.data.items() if not k.startswith("contact_consent")
+    }
+    submission.save(update_fields=["data", "updated_at"])
+    if submission.deed_id:
+        submission.deed.contacts.update(publish_consent=False)
+        for pending in Submission.objects.filter(deed=submission.deed_id).exclude(pk=submission.pk):
+            pending.data = {
+                k: v for k, v in pending.data.items() if not k.startswith("contact_consent")
+            }
+            pending.save(update_fields=["data", "updated_at"])
+    submission.log_action("submission.consent_withdrawn", actor_label=_label(None, submission))
+    return submission

@@ -1,0 +1,233 @@
+"""The public "share a deed" form and the submitter's secret link."""
+
+import re
+
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from organisations.models import Organisation
+
+from .files import files_missing_text, files_update
+from .forms import SubmissionForm, raw_values
+from .models import Submission, SubmissionStatus, new_secret
+from .preview import render_preview
+from .services import (
+    SubmissionError,
+    submission_confirm_email,
+    submission_email_link,
+    submission_form,
+    submission_resend_confirmation,
+    submission_save,
+    submission_send,
+    submission_start_revision,
+    submission_withdraw_consent,
+)
+from .spam import blocked_record, client_key, rate_limited, spam_reason, started_token
+
+FORM_KEY = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+
+
+def form_page(request, form, submission=None, *, status=200, notice=None, form_key=None):
+    context = {
+        "form": form,
+        "submission": submission,
+        "form_key": submission.form_key if submission else form_key or new_secret(),
+        "started": started_token(),
+        "files": list(submission.files.all()) if submission else [],
+        "organisation_names": Organisation.objects.public()
+        .order_by("sort_key")
+        .values_list("name_fi", flat=True),
+        "candidates": form.candidates() if form.is_bound else [],
+        "notice": notice,
+        "max_images": settings.SUBMISSION_MAX_IMAGES,
+        "max_attachments": settings.SUBMISSION_MAX_ATTACHMENTS,
+    }
+    return render(request, "submissions/form.html", context, status=status)
+
+
+def submission_new(request):
+    if request.method == "POST":
+        return _save(request, None)
+    return form_page(request, SubmissionForm(initial={"language": get_language()[:2]}))
+
+
+def submission_edit(request, form_key):
+    submission = get_object_or_404(Submission, form_key=form_key)
+    if not submission.is_editable:
+        return redirect("submissions:sent", form_key=form_key)
+    if request.method == "POST":
+        return _save(request, submission)
+    return form_page(request, SubmissionForm(initial=submission.data), submission)
+
+
+def _save(request, submission):
+    post = request.POST
+    form_key = post.get("form_key", "") if submission is None else submission.form_key
+    if not FORM_KEY.match(form_key):
+        form_key = new_secret()
+    if submission is None:  # a double-clicked first save finds the first one
+        submission = Submission.objects.filter(form_key=form_key).first()
+    reason = spam_reason(post, first_save=submission is None)
+    if reason is None and submission is None:
+        if rate_limited(client_key(request, "new"), settings.SUBMISSION_RATE_PER_HOUR):
+            reason = "rate_limit"
+    if reason is not None:
+        blocked_record(reason)
+        notice = {
+            "honeypot": _("The form could not be saved. If you are a person, please try again."),
+            "no_timestamp": _("The form had expired. Check the fields and save again."),
+            "too_fast": _("The form was sent very quickly. Wait a moment and save again."),
+            "rate_limit": _(
+                "Too many new deeds from your address in an hour. Please try again later."
+            ),
+        }[reason]
+        status = 429 if reason == "rate_limit" else 400
+        return form_page(
+            request,
+            SubmissionForm(data=post),
+            None,
+            status=status,
+            notice=notice,
+            form_key=form_key,
+        )
+    try:
+        submission = submission_save(
+            form_key=form_key,
+            values=raw_values(post),
+            language=get_language()[:2],
+            submission=submission,
+            actor=request.user,
+        )
+    except SubmissionError as error:
+        messages.error(request, str(error))
+        return redirect("submissions:sent", form_key=form_key)
+    file_errors = files_update(submission, post, request.FILES)
+    for error in file_errors:
+        messages.error(request, error)
+    action = post.get("action", "save")
+    edit_url = reverse("submissions:edit", kwargs={"form_key": submission.form_key})
+    if action == "email_link":
+        return _email_link(request, submission, edit_url)
+    if action == "preview":
+        form = SubmissionForm(data=post)
+        missing = files_missing_text(submission)
+        if form.is_valid() and not missing and not file_errors:
+            return redirect("submissions:preview", form_key=submission.form_key)
+        for message in missing:
+            messages.error(request, message)
+        return form_page(request, form, submission)
+    messages.success(
+        request,
+        _(
+            "Your draft is saved. You can come back to it at this address, or email yourself the link."
+        ),
+    )
+    return redirect(edit_url)
+
+
+def _email_link(request, submission, edit_url):
+    if not submission.email or "@" not in submission.email:
+        messages.error(request, _("Give your email address so we can send you the link."))
+    elif rate_limited(f"email:{submission.email.lower()}", settings.SUBMISSION_EMAILS_PER_HOUR):
+        blocked_record("email_limit")
+        messages.error(
+            request, _("We have already sent several emails to this address. Try later.")
+        )
+    else:
+        submission_email_link(submission)
+        messages.success(
+            request,
+            _("We sent a link to %(email)s. Your draft is kept.") % {"email": submission.email},
+        )
+    return redirect(edit_url)
+
+
+def submission_preview(request, form_key):
+    submission = get_object_or_404(Submission, form_key=form_key)
+    if not submission.is_editable:
+        return redirect("submissions:sent", form_key=form_key)
+    form = submission_form(submission)
+    if not form.is_valid() or files_missing_text(submission):
+        messages.error(request, _("Some information is missing. Check the form."))
+        return redirect("submissions:edit", form_key=form_key)
+    if request.method == "POST":
+        if not submission.email_is_verified and rate_limited(
+            f"email:{submission.email.lower()}", settings.SUBMISSION_EMAILS_PER_HOUR
+        ):
+            blocked_record("email_limit")
+            messages.error(
+                request, _("We have already sent several emails to this address. Try later.")
+            )
+            return redirect("submissions:preview", form_key=form_key)
+        try:
+            submission_send(submission, actor=request.user)
+        except SubmissionError as error:
+            messages.error(request, str(error))
+            return redirect("submissions:edit", form_key=form_key)
+        return redirect("submissions:sent", form_key=form_key)
+    html, changes = render_preview(submission, form, request)
+    context = {"submission": submission, "article": html, "changes": changes}
+    return render(request, "submissions/preview.html", context)
+
+
+def submission_sent(request, form_key):
+    submission = get_object_or_404(Submission, form_key=form_key)
+    if request.method == "POST":  # "send the confirmation link again"
+        if rate_limited(f"email:{submission.email.lower()}", settings.SUBMISSION_EMAILS_PER_HOUR):
+            blocked_record("email_limit")
+            messages.error(
+                request, _("We have already sent several emails to this address. Try later.")
+            )
+        else:
+            try:
+                submission_resend_confirmation(submission)
+                messages.success(request, _("We sent the link again."))
+            except SubmissionError as error:
+                messages.error(request, str(error))
+        return redirect("submissions:sent", form_key=form_key)
+    return render(request, "submissions/sent.html", {"submission": submission})
+
+
+def submission_follow(request, token):
+    """The secret link from our emails: confirms the address, shows where the deed is
+    and lets its submitter edit it or withdraw consent to publish contact details."""
+    submission = Submission.objects.by_link_token(token)
+    if submission is None:
+        return render(request, "submissions/link_invalid.html", status=404)
+    submission = submission_confirm_email(submission)
+    revision = None
+    if submission.status == SubmissionStatus.PUBLISHED and submission.deed_id:
+        revision = (
+            Submission.objects.filter(deed=submission.deed_id, is_revision=True)
+            .exclude(pk=submission.pk)
+            .exclude(status__in=[SubmissionStatus.PUBLISHED, SubmissionStatus.REJECTED])
+            .first()
+        )
+    context = {"submission": submission, "token": token, "revision": revision}
+    return render(request, "submissions/follow.html", context)
+
+
+@require_POST
+def submission_follow_action(request, token):
+    submission = Submission.objects.by_link_token(token)
+    if submission is None:
+        return render(request, "submissions/link_invalid.html", status=404)
+    action = request.POST.get("action")
+    if action == "edit":
+        if submission.is_editable:
+            return redirect("submissions:edit", form_key=submission.form_key)
+        if submission.status == SubmissionStatus.PUBLISHED and submission.deed_id:
+            revision = submission_start_revision(
+                submission.deed, email=submission.email, language=get_language()[:2]
+            )
+            return redirect("submissions:edit", form_key=revision.form_key)
+        messages.error(request, _("This deed cannot be edited now."))
+    elif action == "withdraw_consent":
+        submission_withdraw_consent(submission)
+        messages.success(request, _("The contact details are no longer published."))
+    return redirect("submissions:follow", token=token)
