@@ -16,7 +16,7 @@ from search.signals import indexing_paused
 from .apply import deed_apply, requested_organisation
 
 
-class _Rollback(Exception):
+class _Rollback(Exception):  # noqa: N818 - not an error: ends the preview
     pass
 
 

@@ -124,7 +124,8 @@ def _save(request, submission):
     messages.success(
         request,
         _(
-            "Your draft is saved. You can come back to it at this address, or email yourself the link."
+            "Your draft is saved. You can come back to it at this address, "
+            "or email yourself the link."
         ),
     )
     return redirect(edit_url)
