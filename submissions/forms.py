@@ -18,6 +18,9 @@ from taxonomy.models import CustomerGroup, Sector, Subtheme, Theme
 LINKS = 3
 CONTACTS = 2
 TEXT_MAX = 10_000
+CHOOSE_ORGANISATION = _(
+    "Choose your organisation from the list, or tick “My organisation is not listed”."  # noqa: E501
+)
 MULTI_FIELDS = ("sectors", "themes", "subthemes", "customer_groups")
 
 
@@ -248,11 +251,7 @@ class SubmissionForm(forms.Form):
         if self.organisation is None:
             self.add_error(
                 "organisation_name",
-                _(
-                    "Choose your organisation from the list, or tick “My organisation is not listed”."
-                )
-                if name
-                else _("Tell which organisation did this."),
+                CHOOSE_ORGANISATION if name else _("Tell which organisation did this."),
             )
 
     def candidates(self):
