@@ -80,7 +80,7 @@ def test_errors_are_shown_beside_each_field_and_everything_typed_is_kept(client,
     assert response.status_code == 200
     assert 'id="id_title_error"' in page and "Tämä kenttä vaaditaan." in page
     assert "Valitse vähintään yksi toimiala." in page
-    assert "Anna kelvollinen sähköpostiosoite." in page
+    assert "Syötä kelvollinen sähköpostiosoite." in page
     assert "Kokeilimme seisovaa palaveria taulun ääressä." in page  # kept
     stored = Submission.objects.get()
     assert stored.status == SubmissionStatus.DRAFT

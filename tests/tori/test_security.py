@@ -12,7 +12,14 @@ from django.conf import settings
 from tests.deeds.factories import DeedFactory
 
 ROOT = Path(settings.BASE_DIR)
-TEMPLATES = [p for p in ROOT.glob("*/templates/**/*.html") if "admin" not in p.parts]
+TEMPLATES = [
+    p
+    for p in ROOT.glob("*/templates/**/*.html")
+    if "admin" not in p.parts and "emails" not in p.parts
+]
+# Emails are not pages: mail programs ignore linked style sheets, so their HTML carries
+# inline style, but never script or images (no tracking pixels).
+EMAIL_TEMPLATES = list(ROOT.glob("emails/templates/emails/*"))
 
 
 @pytest.mark.django_db
@@ -105,3 +112,9 @@ def test_sitemap_lists_published_deeds_in_every_language(client):
     assert f"/teot/{hidden.pk}/" not in xml
     assert 'hreflang="sv"' in xml
     assert "Sitemap:" in client.get("/robots.txt").content.decode()
+
+
+@pytest.mark.parametrize("template", EMAIL_TEMPLATES, ids=lambda p: p.name)
+def test_emails_carry_no_script_images_or_remote_resources(template):
+    html = template.read_text()
+    assert "<script" not in html and "<img" not in html and "url(" not in html

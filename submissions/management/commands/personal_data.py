@@ -1,0 +1,29 @@
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from submissions.privacy import personal_data_erase, personal_data_export
+
+
+class Command(BaseCommand):
+    help = (
+        "Export (JSON) or erase everything stored about one email address. Erasing keeps "
+        "the deeds and removes the person's details from them."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("action", choices=["export", "erase"])
+        parser.add_argument("email")
+        parser.add_argument("--yes", action="store_true", help="Erase without asking.")
+
+    def handle(self, *args, action, email, yes, **options):
+        if "@" not in email:
+            raise CommandError(f"Not an email address: {email!r}")
+        if action == "export":
+            self.stdout.write(json.dumps(personal_data_export(email), indent=2, ensure_ascii=False))
+            return
+        if not yes:
+            raise CommandError("Erasing cannot be undone: add --yes to confirm.")
+        counts = personal_data_erase(email)
+        summary = ", ".join(f"{name} {count}" for name, count in counts.items())
+        self.stdout.write(f"Erased personal data of {email}: {summary}.")

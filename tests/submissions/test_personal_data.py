@@ -1,0 +1,67 @@
+"""Exporting and erasing what is stored about one person (management command)."""
+
+import json
+from datetime import timedelta
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+from deeds.models import Deed, DeedContact
+from emails.models import OutgoingEmail
+from submissions.models import Submission, SubmissionStatus
+from tests.deeds.factories import DeedContactFactory, DeedFactory
+
+pytestmark = pytest.mark.django_db
+
+ADDRESS = "maija@example.fi"
+
+
+@pytest.fixture
+def stored(capsys):
+    deed = DeedFactory(title="Julkaistu teko", submitter_email=ADDRESS)
+    DeedContactFactory(deed=deed, name="Maija Meikäläinen", email=ADDRESS, publish_consent=True)
+    DeedContactFactory(deed=deed, name="Kalle Kollega", email="kalle@example.fi")
+    Submission.objects.create(
+        deed=deed,
+        status=SubmissionStatus.PUBLISHED,
+        email=ADDRESS,
+        data={"title": "Julkaistu teko", "email": ADDRESS, "contact_name_1": "Maija"},
+    )
+    OutgoingEmail.objects.create(to=ADDRESS, language="fi", subject="Hei", body_text="x")
+    return deed
+
+
+def test_export_lists_everything_stored_about_the_address(stored, capsys):
+    call_command("personal_data", "export", ADDRESS.upper())
+    exported = json.loads(capsys.readouterr().out)
+    assert exported["deeds_as_submitter"] == [[stored.pk, "Julkaistu teko"]]
+    assert exported["contact_details"][0]["name"] == "Maija Meikäläinen"
+    assert exported["submissions"][0]["submitter"] is True
+    assert exported["emails_sent"][0]["subject"] == "Hei"
+
+
+def test_erase_keeps_the_deed_and_removes_the_person(stored, capsys):
+    with pytest.raises(CommandError):
+        call_command("personal_data", "erase", ADDRESS)  # asks for --yes
+    call_command("personal_data", "erase", ADDRESS, "--yes")
+    assert Deed.objects.get().title == "Julkaistu teko"
+    assert Deed.objects.get().submitter_email == ""
+    assert list(DeedContact.objects.values_list("name", flat=True)) == ["Kalle Kollega"]
+    submission = Submission.objects.get()
+    assert ADDRESS not in json.dumps(submission.data) and submission.email == ""
+    assert not OutgoingEmail.objects.exists()
+    call_command("personal_data", "export", ADDRESS)
+    exported = json.loads(capsys.readouterr().out.split("\n", 1)[1])
+    assert not exported["submissions"] and not exported["contact_details"]
+
+
+def test_abandoned_drafts_are_deleted_after_the_retention_period(settings, time_machine):
+    settings.SUBMISSION_DRAFT_DAYS = 90
+    old = Submission.objects.create(email="a@example.fi", data={"title": "Vanha"})
+    time_machine.move_to(timezone.now() + timedelta(days=91))
+    fresh = Submission.objects.create(email="b@example.fi", data={"title": "Uusi"})
+    sent = Submission.objects.create(status=SubmissionStatus.IN_REVIEW, data={})
+    Submission.objects.filter(pk=sent.pk).update(updated_at=old.updated_at)
+    call_command("prune_submissions", verbosity=0)
+    assert set(Submission.objects.values_list("pk", flat=True)) == {fresh.pk, sent.pk}
