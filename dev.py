@@ -63,7 +63,20 @@ def start(args):
         f"({DEV_ADMIN[0]} / {DEV_ADMIN[1]})\n",
         flush=True,
     )
-    os.execve(PYTHON, [str(PYTHON), "manage.py", "runserver", "127.0.0.1:8000", *args], env)
+    # Email and other background work: the task worker runs beside the web server and
+    # stops with it (Ctrl+C stops both).
+    worker = subprocess.Popen(
+        [PYTHON, "manage.py", "db_worker", "--no-reload", "--interval", "2"], cwd=ROOT, env=env
+    )
+    try:
+        subprocess.run(
+            [PYTHON, "manage.py", "runserver", "127.0.0.1:8000", *args], cwd=ROOT, env=env
+        )
+    except KeyboardInterrupt:
+        pass
+    finally:
+        worker.terminate()
+        worker.wait(timeout=10)
 
 
 def test(args):
