@@ -35,6 +35,7 @@ def deed_form(organisation, **overrides):
         "published_at_1": "12:00",
         "sectors": [Sector.objects.get(slug="sosiaali-ja-terveys").pk],
         **inline_management("images"),
+        **inline_management("attachments"),
         **inline_management("links"),
         **inline_management("contacts"),
     }
