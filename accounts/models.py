@@ -9,6 +9,8 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from audit.models import LoggedModel
+
 
 class EmailUserManager(UserManager):
     def _create_user(self, username, email, password, **extra_fields):
@@ -29,7 +31,7 @@ class EmailUserManager(UserManager):
         return self._create_user(None, email, password, **extra_fields)
 
 
-class User(AbstractUser):
+class User(LoggedModel, AbstractUser):
     email = models.EmailField(_("email address"), unique=True)
     language = models.CharField(
         _("language"),
@@ -37,6 +39,12 @@ class User(AbstractUser):
         choices=settings.LANGUAGES,
         default="fi",
         help_text=_("Emails to this person are written in this language."),
+    )
+
+    notify_moderation = models.BooleanField(
+        _("email me about deeds waiting for moderation"),
+        default=True,
+        help_text=_("Only for staff members."),
     )
 
     USERNAME_FIELD = "email"

@@ -52,6 +52,13 @@ class DeedQuerySet(models.QuerySet):
             return self
         return self.published()
 
+    def edited_by(self, user):
+        """Deeds whose organisation has ``user`` as an editor (partners' editors do not
+        edit a deed: the organisation that shared it owns it)."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(organisation__editorships__user=user)
+
     def of_organisation(self, organisation):
         return self.filter(Q(organisation=organisation) | Q(partners=organisation)).distinct()
 

@@ -6,7 +6,6 @@ it. An edit to a published deed is a new submission pointing at that deed, while
 the published version stays live (see services.submission_publish).
 """
 
-import hmac
 import secrets
 
 from django.conf import settings
@@ -18,18 +17,14 @@ from django.utils.translation import gettext_lazy as _
 from audit.models import LoggedModel
 from deeds.models import Deed
 from organisations.models import Municipality, Organisation, OrganisationType
+from tori.tokens import link_token, object_by_token
 
 
 def new_secret():
     return secrets.token_urlsafe(32)
 
 
-def _link_signature(pk, salt):
-    # The link is an HMAC of the id and a per-submission salt: the database alone does
-    # not open anyone's draft, every email can repeat the same link, and a new salt
-    # (Submission.renew_link) makes old links stop working.
-    message = f"submission-link:{pk}:{salt}".encode()
-    return hmac.new(settings.SECRET_KEY.encode(), message, "sha256").hexdigest()[:40]
+LINK_PURPOSE = "submission-link"
 
 
 class SubmissionStatus(models.TextChoices):
@@ -51,16 +46,17 @@ class SubmissionQuerySet(models.QuerySet):
     def editable_by_submitter(self):
         return self.filter(status__in=EDITABLE)
 
+    def seen_by_editor(self, user):
+        """Submissions of the organisations ``user`` edits, once sent; an unsent draft
+        is private to the person writing it."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(organisation__editorships__user=user).filter(
+            ~models.Q(status=SubmissionStatus.DRAFT) | models.Q(created_by=user)
+        )
+
     def by_link_token(self, token):
-        pk, _, signature = str(token).partition(".")
-        if not pk.isdigit() or len(pk) > 18:
-            return None
-        submission = self.filter(pk=int(pk)).first()
-        if submission is None or not hmac.compare_digest(
-            signature, _link_signature(submission.pk, submission.link_salt)
-        ):
-            return None
-        return submission
+        return object_by_token(self, LINK_PURPOSE, token, lambda s: s.link_salt)
 
     def oldest_first(self):
         return self.order_by(F("submitted_at").asc(nulls_last=True), "id")
@@ -87,6 +83,16 @@ class Submission(LoggedModel):
         related_name="submissions",
     )
     is_revision = models.BooleanField(_("edit of a published deed"), default=False)
+    # The registry organisation the form names (kept in step on every save): its
+    # editors see the submission, and the moderation queue shows it.
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submissions",
+    )
     data = models.JSONField(_("form contents"), default=dict, blank=True)
     email = models.EmailField(_("submitter's email"), blank=True, db_index=True)
     language = models.CharField(
@@ -141,7 +147,7 @@ class Submission(LoggedModel):
 
     @property
     def link_token(self):
-        return f"{self.pk}.{_link_signature(self.pk, self.link_salt)}"
+        return link_token(LINK_PURPOSE, self, self.link_salt)
 
     def get_secret_url(self):
         from django.urls import reverse

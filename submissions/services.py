@@ -4,6 +4,7 @@ Each checks the current state, runs in one transaction, leaves an audit entry an
 queues email for after the commit, in the submitter's language.
 """
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,7 +15,7 @@ from organisations.models import Organisation
 
 from .apply import deed_apply, values_from_deed
 from .files import files_missing_text
-from .forms import SubmissionForm, as_form_data
+from .forms import SubmissionForm, as_form_data, organisation_named
 from .models import (
     FileKind,
     OrganisationRequest,
@@ -72,8 +73,26 @@ def submission_save(*, form_key, values, language, submission=None, actor=None):
     submission.data = values
     submission.email = email
     submission.language = language
-    submission.save(update_fields=["status", "data", "email", "language", "updated_at"])
+    submission.organisation = organisation_named(str(values.get("organisation_name", ""))) or (
+        submission.deed.organisation if submission.is_revision and submission.deed_id else None
+    )
+    submission.save(
+        update_fields=["status", "data", "email", "language", "organisation", "updated_at"]
+    )
     return submission
+
+
+def _notify_moderators(submission):
+    """Staff who asked for it hear of each deed that starts waiting for them."""
+    for user in get_user_model().objects.filter(
+        is_active=True, is_staff=True, notify_moderation=True
+    ):
+        email_queue(
+            to=user.email,
+            template="moderation_waiting",
+            context={"submission": submission},
+            language=user.language,
+        )
 
 
 def _label(actor, submission=None):
@@ -106,6 +125,7 @@ def submission_send(submission, *, actor=None):
     submission.submitted_at = timezone.now()
     if submission.email_is_verified or (actor and actor.is_authenticated):
         submission.status = SubmissionStatus.IN_REVIEW
+        _notify_moderators(submission)
     else:
         submission.status = SubmissionStatus.UNVERIFIED
         _email(submission, "submission_confirm")
@@ -147,6 +167,7 @@ def submission_confirm_email(submission):
     if submission.status == SubmissionStatus.UNVERIFIED:
         submission.status = SubmissionStatus.IN_REVIEW
         fields.append("status")
+        _notify_moderators(submission)
     submission.save(update_fields=fields)
     submission.log_action(
         "submission.email_confirmed",
@@ -187,6 +208,7 @@ def submission_start_revision(deed, *, email, language, actor=None):
         return existing
     submission = Submission.objects.create(
         deed=deed,
+        organisation=deed.organisation,
         is_revision=True,
         data={**values_from_deed(deed), "email": email},
         email=email,
@@ -280,9 +302,10 @@ def submission_publish(submission, *, actor, organisation=None):
         deed.log_action("deed.created", actor=actor, data={"submission": submission.pk})
         deed = deed_publish(deed, actor=actor)
     submission.deed = deed
+    submission.organisation = organisation
     submission.status = SubmissionStatus.PUBLISHED
     submission.decided_at = timezone.now()
-    submission.save(update_fields=["deed", "status", "decided_at", "updated_at"])
+    submission.save(update_fields=["deed", "organisation", "status", "decided_at", "updated_at"])
     submission.log_action("submission.published", actor=actor, data={"deed": deed.pk})
     _email(submission, "submission_published", deed_url=deed.get_absolute_url())
     return submission
@@ -329,7 +352,10 @@ def submission_edit_by_staff(submission, *, values, actor):
     )
     values = {**values, "email": submission.data.get("email", "")}
     submission.data = values
-    submission.save(update_fields=["data", "updated_at"])
+    submission.organisation = organisation_named(str(values.get("organisation_name", ""))) or (
+        submission.organisation
+    )
+    submission.save(update_fields=["data", "organisation", "updated_at"])
     submission.log_action("submission.edited", actor=actor, data={"fields": changed})
     return submission
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from organisations.models import Organisation
+from tori.ratelimit import client_key, rate_limited
 
 from .files import files_missing_text, files_update
 from .forms import SubmissionForm, raw_values
@@ -27,7 +28,7 @@ from .services import (
     submission_start_revision,
     submission_withdraw_consent,
 )
-from .spam import blocked_record, client_key, rate_limited, spam_reason, started_token
+from .spam import blocked_record, spam_reason, started_token
 
 FORM_KEY = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 

@@ -6,6 +6,8 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
+from editors import views as editor_views
+
 from . import views
 from .sitemaps import SITEMAPS
 
@@ -36,6 +38,9 @@ urlpatterns += i18n_patterns(
     path("haku/", include("search.urls")),
     path("ilmianna/", include("submissions.urls")),
     path("moderointi/", include("submissions.moderation_urls")),
+    path("toimittaja/", include("editors.urls")),
+    path("tili/", include("accounts.urls")),
+    path("yhteystiedot/<str:token>/", editor_views.contact_consent, name="contact_consent"),
     path("tietoa/", views.about, name="about"),
     path("saavutettavuus/", views.accessibility, name="accessibility"),
     prefix_default_language=False,

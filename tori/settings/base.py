@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "search",
     "emails",
     "submissions",
+    "editors",
     "api",
 ]
 
@@ -79,6 +80,11 @@ MIDDLEWARE = [
 ROOT_URLCONF = "tori.urls"
 WSGI_APPLICATION = "tori.wsgi.application"
 AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:home"
+LOGOUT_REDIRECT_URL = "home"
+# Sign-in attempts per address and hour before the form asks to wait (brute force).
+SIGN_IN_ATTEMPTS_PER_HOUR = env_int("SIGN_IN_ATTEMPTS_PER_HOUR", 20)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 TEMPLATES = [
