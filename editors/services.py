@@ -128,7 +128,7 @@ def invitation_accept(invitation, *, user=None, first_name="", last_name="", pas
 @transaction.atomic
 def editorship_remove(editorship, *, actor):
     editorship.organisation.log_action(
-        "editorship.removed", actor=actor, data={"user": editorship.user.email}
+        "editorship.removed", actor=actor, data={"user": editorship.user_id}
     )
     editorship.delete()
 

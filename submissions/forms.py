@@ -5,6 +5,8 @@ valid or not; ``SubmissionForm`` decides whether it can be sent. Files are handl
 apart (files.py) because they are stored at once, one by one.
 """
 
+import functools
+
 from django import forms
 from django.core.validators import URLValidator
 from django.db.models import Q
@@ -53,6 +55,19 @@ class TermChoiceField(forms.ModelMultipleChoiceField):
 
     def label_from_instance(self, obj):
         return obj.name
+
+    def _check_values(self, value):
+        # A forged id such as "1e99" or "99999999999999999999" would reach the database
+        # driver (SQLite raises OverflowError): reject it as an invalid choice first.
+        for pk in value:
+            text = str(pk)
+            if not (text.isascii() and text.isdecimal() and len(text) <= 18):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
 
 
 class SubmissionForm(forms.Form):
@@ -202,9 +217,6 @@ class SubmissionForm(forms.Form):
         names = ("name", "role", "email", "phone", "consent")
         return [[self[f"contact_{f}_{n}"] for f in names] for n in range(1, CONTACTS + 1)]
 
-    def clean_website(self):
-        return self.cleaned_data["website"]
-
     def clean(self):
         data = super().clean()
         self._clean_organisation(data)
@@ -261,14 +273,10 @@ class SubmissionForm(forms.Form):
         return []
 
 
-FIELD_NAMES = None
-
-
+@functools.cache
 def field_names():
-    global FIELD_NAMES  # noqa: PLW0603 - computed once, the form's fields never change
-    if FIELD_NAMES is None:
-        FIELD_NAMES = [name for name in SubmissionForm().fields if name != "website"]
-    return FIELD_NAMES
+    # Building the form queries nothing (querysets are lazy); its fields never change.
+    return tuple(name for name in SubmissionForm().fields if name != "website")
 
 
 def raw_values(post):
@@ -278,7 +286,10 @@ def raw_values(post):
         if name in MULTI_FIELDS:
             values[name] = [v for v in post.getlist(name) if v][:100]
         elif name in post:
-            values[name] = str(post.get(name, ""))[:TEXT_MAX]
+            # Kept a little past the limit, so that an over-long text fails validation
+            # with a message (instead of being cut silently), while a pasted novel
+            # cannot fill the database.
+            values[name] = str(post.get(name, ""))[: 2 * TEXT_MAX]
     return values
 
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from accounts.models import User
 from audit.models import AuditEntry
 from deeds.models import Deed, DeedContact
+from editors.models import Invitation
 from emails.models import EmailStatus, OutgoingEmail
 
 from .forms import CONTACTS
@@ -41,8 +42,17 @@ def personal_data_export(address):
         "email": address,
         "exported_at": timezone.now().isoformat(),
         "account": [
-            {"email": u.email, "name": u.get_full_name(), "joined": u.date_joined.isoformat()}
+            {
+                "email": u.email,
+                "name": u.get_full_name(),
+                "joined": u.date_joined.isoformat(),
+                "editor_of": [str(e.organisation) for e in u.editorships.all()],
+            }
             for u in User.objects.filter(email__iexact=address)
+        ],
+        "editor_invitations": [
+            {"created_at": i.created_at.isoformat(), "accepted": bool(i.accepted_at)}
+            for i in Invitation.objects.filter(email__iexact=address)
         ],
         "submissions": [
             {
@@ -102,6 +112,7 @@ def personal_data_erase(address, *, actor=None):
         changed += 1
     counts["submissions"] = changed
     counts["emails"] = OutgoingEmail.objects.to_address(address).delete()[0]
+    counts["invitations"] = Invitation.objects.filter(email__iexact=address).delete()[0]
     counts["audit"] = AuditEntry.objects.filter(actor_label__icontains=address).update(
         actor_label=ERASED
     )

@@ -4,6 +4,8 @@ import re
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -133,7 +135,7 @@ def _save(request, submission):
 
 
 def _email_link(request, submission, edit_url):
-    if not submission.email or "@" not in submission.email:
+    if not _is_email(submission.email):
         messages.error(request, _("Give your email address so we can send you the link."))
     elif rate_limited(f"email:{submission.email.lower()}", settings.SUBMISSION_EMAILS_PER_HOUR):
         blocked_record("email_limit")
@@ -147,6 +149,14 @@ def _email_link(request, submission, edit_url):
             _("We sent a link to %(email)s. Your draft is kept.") % {"email": submission.email},
         )
     return redirect(edit_url)
+
+
+def _is_email(address):
+    try:
+        validate_email(address)
+    except ValidationError:
+        return False
+    return True
 
 
 def submission_preview(request, form_key):

@@ -22,7 +22,8 @@ def link_token(purpose, obj, salt):
 def object_by_token(queryset, purpose, token, salt_of):
     """The object a token was made for, or None for anything forged or outdated."""
     pk, _, signature = str(token).partition(".")
-    if not pk.isdigit() or len(pk) > 18:
+    # isdecimal() alone accepts other scripts' digits; 18 digits fit a 64-bit id.
+    if not (pk.isascii() and pk.isdecimal()) or len(pk) > 18:
         return None
     obj = queryset.filter(pk=int(pk)).first()
     if obj is None or not hmac.compare_digest(

@@ -8,9 +8,11 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from deeds.models import Deed, DeedContact
+from editors.models import Invitation
 from emails.models import OutgoingEmail
 from submissions.models import Submission, SubmissionStatus
 from tests.deeds.factories import DeedContactFactory, DeedFactory
+from tests.editors.factories import EditorshipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -29,6 +31,8 @@ def stored(capsys):
         data={"title": "Julkaistu teko", "email": ADDRESS, "contact_name_1": "Maija"},
     )
     OutgoingEmail.objects.create(to=ADDRESS, language="fi", subject="Hei", body_text="x")
+    Invitation.objects.create(email=ADDRESS.upper())
+    EditorshipFactory(organisation=deed.organisation, user=UserFactory(email=ADDRESS))
     return deed
 
 
@@ -39,6 +43,8 @@ def test_export_lists_everything_stored_about_the_address(stored, capsys):
     assert exported["contact_details"][0]["name"] == "Maija Meikäläinen"
     assert exported["submissions"][0]["submitter"] is True
     assert exported["emails_sent"][0]["subject"] == "Hei"
+    assert exported["account"][0]["editor_of"] == [str(stored.organisation)]
+    assert len(exported["editor_invitations"]) == 1
 
 
 def test_erase_keeps_the_deed_and_removes_the_person(stored, capsys):
@@ -51,6 +57,7 @@ def test_erase_keeps_the_deed_and_removes_the_person(stored, capsys):
     submission = Submission.objects.get()
     assert ADDRESS not in json.dumps(submission.data) and submission.email == ""
     assert not OutgoingEmail.objects.exists()
+    assert not Invitation.objects.exists()
     call_command("personal_data", "export", ADDRESS)
     exported = json.loads(capsys.readouterr().out.split("\n", 1)[1])
     assert not exported["submissions"] and not exported["contact_details"]
