@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from PIL import Image
 
 from deeds.images import clean_image_upload
+from deeds.models import DeedAttachment, DeedImage
 
 from .models import FileKind, SubmissionFile
 
@@ -51,6 +52,19 @@ def _store(submission, kind, upload, content, position):
     return stored
 
 
+def file_discard(stored):
+    """Forget an uploaded file, and delete it from storage unless a deed shows it: an
+    edit of a published deed (and a published new deed) shares the deed's files."""
+    name = stored.file.name
+    in_use = (
+        DeedImage.objects.filter(image=name).exists()
+        or DeedAttachment.objects.filter(file=name).exists()
+    )
+    if not in_use:
+        stored.file.delete(save=False)
+    stored.delete()
+
+
 def files_update(submission, post, uploads):
     """Apply removals, text alternatives and new uploads from one form post.
 
@@ -61,8 +75,7 @@ def files_update(submission, post, uploads):
     remove = set(post.getlist("remove_file"))
     for stored in submission.files.all():
         if str(stored.pk) in remove:
-            stored.file.delete(save=False)
-            stored.delete()
+            file_discard(stored)
             continue
         alt = post.get(f"alt_text_{stored.pk}")
         if alt is not None and alt.strip()[:300] != stored.alt_text:

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.db.models import Sum
@@ -14,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from organisations.models import Organisation
 
 from .apply import unknown_partners
+from .files import files_missing_text, files_update
 from .forms import SubmissionForm, raw_values
 from .models import (
     BlockedAttempt,
@@ -126,7 +128,13 @@ def moderation_edit(request, pk):
         except SubmissionError as error:
             messages.error(request, str(error))
             return redirect("moderation:review", pk=pk)
-        if form.is_valid():
+        file_errors = files_update(submission, request.POST, request.FILES)
+        for error in file_errors:
+            messages.error(request, error)
+        missing = files_missing_text(submission)
+        for message in missing:
+            messages.error(request, message)
+        if form.is_valid() and not file_errors and not missing:
             messages.success(request, _("Changes saved."))
             return redirect("moderation:review", pk=pk)
     else:
@@ -140,5 +148,7 @@ def moderation_edit(request, pk):
         .order_by("sort_key")
         .values_list("name_fi", flat=True),
         "candidates": form.candidates() if form.is_bound else [],
+        "max_images": settings.SUBMISSION_MAX_IMAGES,
+        "max_attachments": settings.SUBMISSION_MAX_ATTACHMENTS,
     }
     return render(request, "submissions/form.html", context)

@@ -18,6 +18,7 @@ from deeds.models import Deed, DeedContact
 from editors.models import Invitation
 from emails.models import EmailStatus, OutgoingEmail
 
+from .files import file_discard
 from .forms import CONTACTS
 from .models import Submission, SubmissionStatus
 
@@ -143,9 +144,7 @@ def submissions_prune(now=None):
     )
     for submission in drafts:
         for stored in submission.files.all():
-            # A draft edit of a published deed shares the deed's files: keep those.
-            if stored.file.name.startswith("submissions/"):
-                stored.file.delete(save=False)
+            file_discard(stored)
     deleted = drafts.delete()[1].get("submissions.Submission", 0)
     emails = OutgoingEmail.objects.filter(
         status__in=[EmailStatus.SENT, EmailStatus.FAILED], created_at__lt=cutoff

@@ -2,11 +2,13 @@
 
 import pytest
 from django.core import mail
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from audit.models import AuditEntry
 from deeds.models import Deed
-from submissions.models import Submission, SubmissionStatus
-from tests.deeds.factories import DeedContactFactory, DeedFactory
+from submissions.models import Submission, SubmissionFile, SubmissionStatus
+from tests.deeds.factories import DeedContactFactory, DeedFactory, image_bytes
 from tests.organisations.factories import OrganisationFactory
 from tests.submissions.factories import form_values
 from tests.submissions.helpers import link_from, post_form
@@ -155,3 +157,32 @@ def test_a_wrong_or_tampered_secret_link_opens_nothing(client, in_review):
         client.get(f"/ilmianna/seuraa/{in_review.pk + 1}.{token.split('.')[1]}/").status_code == 404
     )
     assert client.get("/ilmianna/seuraa/abc/").status_code == 404
+
+
+def test_staff_add_an_image_and_a_later_edit_removing_it_leaves_the_live_deed_intact(
+    client, admin_client, in_review
+):
+    upload = SimpleUploadedFile("taulu.png", image_bytes(), content_type="image/png")
+    response = admin_client.post(
+        f"/moderointi/{in_review.pk}/muokkaa/", {**in_review.data, "images": upload}
+    )
+    assert response.status_code == 200  # the image needs a description first
+    stored = SubmissionFile.objects.get()
+    assert "Kuvaile kuva" in response.content.decode()
+    values = {**in_review.data, f"alt_text_{stored.pk}": "Palaveritaulu"}
+    assert admin_client.post(f"/moderointi/{in_review.pk}/muokkaa/", values).status_code == 302
+    admin_client.post(f"/moderointi/{in_review.pk}/", {"action": "publish"})
+    image = Deed.objects.get().images.get()
+    assert image.alt_text == "Palaveritaulu"
+
+    edit = client.post(f"{in_review.get_secret_url()}toiminto/", {"action": "edit"})
+    revision = Submission.objects.get(is_revision=True)
+    shared = revision.files.get()
+    post_form(
+        client,
+        {**revision.data, "remove_file": str(shared.pk)},
+        url=edit["Location"],
+        hidden={},
+    )
+    assert not revision.files.exists()
+    assert default_storage.exists(image.image.name)  # still shown on the live deed
