@@ -18,7 +18,8 @@ class LegacyDeedRedirectMiddleware:
         from .models import Deed
 
         path = request.path.rstrip("/")
-        if not path:
+        # No stored address is empty, overlong or holds a NUL (which PostgreSQL refuses).
+        if not path or len(path) > 300 or "\x00" in path:
             return response
         deed = (
             Deed.objects.published()

@@ -17,6 +17,7 @@ from PIL import Image
 from deeds.images import clean_image_upload
 from deeds.models import DeedAttachment, DeedImage
 
+from .forms import clean_text
 from .models import FileKind, SubmissionFile
 
 
@@ -78,8 +79,9 @@ def files_update(submission, post, uploads):
             file_discard(stored)
             continue
         alt = post.get(f"alt_text_{stored.pk}")
-        if alt is not None and alt.strip()[:300] != stored.alt_text:
-            stored.alt_text = alt.strip()[:300]
+        alt = None if alt is None else clean_text(alt).strip()[:300]
+        if alt is not None and alt != stored.alt_text:
+            stored.alt_text = alt
             stored.save(update_fields=["alt_text"])
     limits = {
         FileKind.IMAGE: (settings.SUBMISSION_MAX_IMAGES, clean_image_upload, "images"),

@@ -279,17 +279,28 @@ def field_names():
     return tuple(name for name in SubmissionForm().fields if name != "website")
 
 
+def clean_text(value):
+    """Text as a database can store it: PostgreSQL refuses NUL characters in text and
+    JSON, and no person types one, so they are dropped rather than refused."""
+    return str(value).replace("\x00", "")
+
+
+def without_nul(post):
+    """The posted values as typed, except for NUL characters (as they are stored)."""
+    return MultiValueDict({k: [clean_text(v) for v in post.getlist(k)] for k in post})
+
+
 def raw_values(post):
     """What the person typed, as a JSON-friendly dict of known fields only."""
     values = {}
     for name in field_names():
         if name in MULTI_FIELDS:
-            values[name] = [v for v in post.getlist(name) if v][:100]
+            values[name] = [clean_text(v)[:20] for v in post.getlist(name) if v][:100]
         elif name in post:
             # Kept a little past the limit, so that an over-long text fails validation
             # with a message (instead of being cut silently), while a pasted novel
             # cannot fill the database.
-            values[name] = str(post.get(name, ""))[: 2 * TEXT_MAX]
+            values[name] = clean_text(post.get(name, ""))[: 2 * TEXT_MAX]
     return values
 
 

@@ -16,7 +16,7 @@ from organisations.models import Organisation
 
 from .apply import unknown_partners
 from .files import files_missing_text, files_update
-from .forms import SubmissionForm, raw_values
+from .forms import SubmissionForm, raw_values, without_nul
 from .models import (
     BlockedAttempt,
     OrganisationRequestStatus,
@@ -120,7 +120,7 @@ def moderation_review(request, pk):
 def moderation_edit(request, pk):
     submission = get_object_or_404(Submission, pk=pk)
     if request.method == "POST":
-        form = SubmissionForm(data=request.POST)
+        form = SubmissionForm(data=without_nul(request.POST))
         try:
             submission_edit_by_staff(
                 submission, values=raw_values(request.POST), actor=request.user

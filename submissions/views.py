@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -16,7 +17,7 @@ from organisations.models import Organisation
 from tori.ratelimit import client_key, rate_limited
 
 from .files import files_missing_text, files_update
-from .forms import SubmissionForm, raw_values
+from .forms import SubmissionForm, raw_values, without_nul
 from .models import Submission, SubmissionStatus, new_secret
 from .preview import render_preview
 from .services import (
@@ -33,6 +34,13 @@ from .services import (
 from .spam import blocked_record, spam_reason, started_token
 
 FORM_KEY = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+
+
+def _by_form_key(form_key):
+    # Checked before the lookup: PostgreSQL refuses some characters (NUL) outright.
+    if not FORM_KEY.match(form_key):
+        raise Http404
+    return get_object_or_404(Submission, form_key=form_key)
 
 
 def form_page(request, form, submission=None, *, status=200, notice=None, form_key=None):
@@ -60,7 +68,7 @@ def submission_new(request):
 
 
 def submission_edit(request, form_key):
-    submission = get_object_or_404(Submission, form_key=form_key)
+    submission = _by_form_key(form_key)
     if not submission.is_editable:
         return redirect("submissions:sent", form_key=form_key)
     if request.method == "POST":
@@ -117,7 +125,7 @@ def _save(request, submission):
     if action == "email_link":
         return _email_link(request, submission, edit_url)
     if action == "preview":
-        form = SubmissionForm(data=post)
+        form = SubmissionForm(data=without_nul(post))
         missing = files_missing_text(submission)
         if form.is_valid() and not missing and not file_errors:
             return redirect("submissions:preview", form_key=submission.form_key)
@@ -160,7 +168,7 @@ def _is_email(address):
 
 
 def submission_preview(request, form_key):
-    submission = get_object_or_404(Submission, form_key=form_key)
+    submission = _by_form_key(form_key)
     if not submission.is_editable:
         return redirect("submissions:sent", form_key=form_key)
     form = submission_form(submission)
@@ -188,7 +196,7 @@ def submission_preview(request, form_key):
 
 
 def submission_sent(request, form_key):
-    submission = get_object_or_404(Submission, form_key=form_key)
+    submission = _by_form_key(form_key)
     if request.method == "POST":  # "send the confirmation link again"
         if rate_limited(f"email:{submission.email.lower()}", settings.SUBMISSION_EMAILS_PER_HOUR):
             blocked_record("email_limit")
