@@ -5,6 +5,7 @@ from django.conf import settings
 from deeds.catalogue import FACETS
 from deeds.listing import MAX_VALUES, SORTS
 from deeds.models import DeedKind
+from stats.figures import DIMENSIONS
 
 FILTER_DESCRIPTIONS = {
     "organisation": "Organisation slug (see /organisations/).",
@@ -83,6 +84,7 @@ def _list_of(properties, description):
     }
 
 
+
 def openapi_document(facet_labels):
     deed_summary = {
         "type": "object",
@@ -114,6 +116,19 @@ def openapi_document(facet_labels):
             },
         },
     }
+    period = [
+        {
+            "name": name,
+            "in": "query",
+            "required": False,
+            "description": description,
+            "schema": {"type": "string", "format": "date"},
+        }
+        for name, description in (
+            ("start", "Published on or after this date (YYYY-MM-DD, Finnish time)."),
+            ("end", "Published on or before this date (YYYY-MM-DD, Finnish time)."),
+        )
+    ]
     return {
         "openapi": "3.1.0",
         "info": {
@@ -132,6 +147,7 @@ def openapi_document(facet_labels):
                     "summary": "Published deeds, filtered, with facet counts",
                     "parameters": [
                         *(_filter_parameter(name) for name in FACETS),
+                        *period,
                         {
                             "name": "q",
                             "in": "query",
@@ -184,6 +200,57 @@ def openapi_document(facet_labels):
                                         "properties": {
                                             name: facet | {"description": str(facet_labels[name])}
                                             for name in FACETS
+                                        },
+                                    },
+                                },
+                            }
+                        ),
+                        "400": ERROR,
+                    },
+                }
+            },
+            "/stats/deeds": {
+                "get": {
+                    "summary": "Published deeds counted by one dimension",
+                    "description": "Takes the same filters, period and search as /deeds/; "
+                    "the counts equal what /deeds/ returns for the same filters plus the row's "
+                    "value. Sectors, themes, subthemes, customer groups, kinds and regions "
+                    "list every value (zeros too); months run through the whole period.",
+                    "parameters": [
+                        {
+                            "name": "by",
+                            "in": "query",
+                            "required": True,
+                            "schema": {"type": "string", "enum": list(DIMENSIONS)},
+                        },
+                        *(_filter_parameter(name) for name in FACETS),
+                        *period,
+                        {
+                            "name": "q",
+                            "in": "query",
+                            "required": False,
+                            "schema": {"type": "string"},
+                        },
+                        LANG,
+                    ],
+                    "responses": {
+                        "200": _json(
+                            {
+                                "type": "object",
+                                "required": ["by", "count", "rows"],
+                                "properties": {
+                                    "by": {"type": "string"},
+                                    "count": {"type": "integer"},
+                                    "rows": {
+                                        "type": "array",
+                                        "items": {
+                                            "type": "object",
+                                            "required": ["key", "label", "count"],
+                                            "properties": {
+                                                "key": {"type": "string"},
+                                                "label": {"type": "string"},
+                                                "count": {"type": "integer"},
+                                            },
                                         },
                                     },
                                 },

@@ -6,6 +6,8 @@ app_name = "api"
 urlpatterns = [
     path("deeds/", views.deed_list, name="deed_list"),
     path("deeds/<int:pk>/", views.deed_detail, name="deed_detail"),
+    path("stats/deeds", views.deed_stats, name="deed_stats"),
+    path("stats/deeds/", views.deed_stats),
     path("sectors/", views.sector_list, name="sector_list"),
     path("themes/", views.theme_list, name="theme_list"),
     path("customer-groups/", views.customer_group_list, name="customer_group_list"),

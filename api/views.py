@@ -18,6 +18,7 @@ from deeds.catalogue import get_catalogue
 from deeds.listing import FACET_LABELS, InvalidFilterError, facet_groups, parse_listing
 from deeds.models import Deed, DeedContact
 from organisations.models import Municipality, Organisation, Region
+from stats.figures import DIMENSIONS, Figures
 from taxonomy.models import CustomerGroup, Sector, Subtheme, Theme
 
 from . import representations as rep
@@ -246,3 +247,22 @@ def openapi(request, language):
 @api_view
 def not_found(request, path, language):
     return error_response(_("No such API address."), 404)
+
+
+@api_view
+def deed_stats(request, language):
+    """Published deeds counted by one dimension, with the deed list's filters and period."""
+    by = request.GET.get("by", "")
+    if by not in DIMENSIONS:
+        raise BadRequestError(
+            _("by must be one of: %(choices)s.") % {"choices": ", ".join(DIMENSIONS)}
+        )
+    figures = Figures.of(parse_listing(request.GET, strict=True), language)
+    rows = figures.rows(by, language)
+    return json(
+        {
+            "by": by,
+            "count": figures.total,
+            "rows": [{"key": r.key, "label": r.label, "count": r.count} for r in rows],
+        }
+    )

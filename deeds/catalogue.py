@@ -20,7 +20,7 @@ import threading
 from dataclasses import dataclass, field
 
 import numpy as np
-from django.db.models.functions import ExtractYear
+from django.db.models.functions import ExtractYear, TruncDate
 from django.utils import timezone
 
 from organisations.models import Municipality, Organisation, Region
@@ -86,6 +86,7 @@ class Catalogue:
     ids: np.ndarray  # deed ids, newest first
     title_rank: np.ndarray  # each row's place in A–Ö order
     columns: dict  # facet name -> FacetColumn
+    days: np.ndarray = None  # each row's publication date (Helsinki) as a date ordinal
 
     def __post_init__(self):
         self._id_order = np.argsort(self.ids)
@@ -109,6 +110,15 @@ class Catalogue:
         """The row of a published deed, or None."""
         rows, _found = self.rows_of([deed_id])
         return int(rows[0]) if len(rows) else None
+
+    def published_between(self, start=None, end=None):
+        """Rows published from ``start`` to ``end`` (dates, both included) as a mask."""
+        mask = np.ones(self.size, dtype=bool)
+        if start is not None:
+            mask &= self.days >= start.toordinal()
+        if end is not None:
+            mask &= self.days <= end.toordinal()
+        return mask
 
     def totals(self, name):
         """Published deeds per value of one facet: {key: count}, zero counts left out."""
@@ -207,7 +217,10 @@ def get_catalogue():
 def build(version):
     deeds = list(
         Deed.objects.published()
-        .annotate(year=ExtractYear("published_at", tzinfo=timezone.get_default_timezone()))
+        .annotate(
+            year=ExtractYear("published_at", tzinfo=timezone.get_default_timezone()),
+            day=TruncDate("published_at", tzinfo=timezone.get_default_timezone()),
+        )
         .order_by("-published_at", "-id")
         .values_list(
             "id",
@@ -217,6 +230,7 @@ def build(version):
             "kind",
             "year",
             "title_sort_key",
+            "day",
         )
     )
     size = len(deeds)
@@ -260,7 +274,8 @@ def build(version):
         for y in sorted({d[5] for d in deeds}, reverse=True)
     ]
     columns["year"] = column("year", all_rows, [str(y) for y in attribute(5)], years, key="key")
-    return Catalogue(version, ids, title_rank, {name: columns[name] for name in FACETS})
+    days = np.fromiter((d[7].toordinal() for d in deeds), dtype=np.int32, count=size)
+    return Catalogue(version, ids, title_rank, {name: columns[name] for name in FACETS}, days)
 
 
 FACETS = (

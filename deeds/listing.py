@@ -2,9 +2,11 @@
 
 Parameters (repeatable; OR within one, AND across them): ``organisation`` (slug),
 ``municipality`` (code), ``region`` (code), ``sector``, ``theme``, ``subtheme``,
-``customer_group`` (slugs), ``kind``, ``year``; plus ``sort`` and ``page``.
+``customer_group`` (slugs), ``kind``, ``year``; ``start`` and ``end`` (publication dates,
+YYYY-MM-DD, both included); plus ``sort`` and ``page``.
 """
 
+import datetime as dt
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -53,6 +55,8 @@ class Listing:
     catalogue: object = None
     q: str = ""
     search: object = None  # search.services.SearchResult, once run() has searched
+    start: dt.date | None = None  # published on or after
+    end: dt.date | None = None  # published on or before
 
     @property
     def default_sort(self):
@@ -64,7 +68,7 @@ class Listing:
 
     @property
     def is_filtered(self):
-        return any(self.keys.values())
+        return any(self.keys.values()) or bool(self.start or self.end)
 
     @property
     def is_narrowed(self):
@@ -75,6 +79,8 @@ class Listing:
         items = [(name, key) for name in FACETS for key in self.keys.get(name, [])]
         data = {"q": [self.q] if self.q else []}
         data.update({name: [k for n, k in items if n == name] for name in FACETS})
+        data["start"] = [self.start.isoformat()] if self.start else []
+        data["end"] = [self.end.isoformat()] if self.end else []
         if self.sort != self.default_sort:
             data["sort"] = [self.sort]
         for name, value in changes.items():
@@ -89,13 +95,17 @@ class Listing:
         return "?" + urlencode(params) if params else "?"
 
     def run(self, language=None):
+        restrict = None
+        if self.start or self.end:
+            restrict = self.catalogue.published_between(self.start, self.end)
         if not self.q:
-            return self.catalogue.query(self.selections, self.sort)
+            return self.catalogue.query(self.selections, self.sort, restrict=restrict)
         from search.services import deed_search
 
         self.search = deed_search(self.q, self.catalogue, language or get_language())
+        mask = self.search.mask if restrict is None else self.search.mask & restrict
         return self.catalogue.query(
-            self.selections, self.sort, restrict=self.search.mask, scores=self.search.scores
+            self.selections, self.sort, restrict=mask, scores=self.search.scores
         )
 
 
@@ -149,7 +159,24 @@ def parse_listing(params, *, strict=False, catalogue=None, fixed=None):
         sort = default
     elif sort == SEARCH_SORT and not q:
         sort = DEFAULT_SORT  # nothing to be relevant to
-    return Listing(selections, keys, sort, problems, catalogue, q)
+    start, end = (parse_date(params, name, problem) for name in ("start", "end"))
+    if start and end and end < start:
+        problem(_("The period ends before it starts."))
+        start = end = None
+    return Listing(selections, keys, sort, problems, catalogue, q, start=start, end=end)
+
+
+def parse_date(params, name, problem):
+    value = params.get(name, "").strip()
+    if not value:
+        return None
+    try:
+        date = dt.date.fromisoformat(value[:10]) if len(value) == 10 else None
+    except ValueError:
+        date = None
+    if date is None or not 1900 <= date.year <= 2100:
+        problem(_("“%(value)s” is not a date (YYYY-MM-DD).") % {"value": value[:40]})
+    return date
 
 
 def normalise(name, value):
@@ -201,6 +228,13 @@ def active_filters(listing, groups):
                 listing.query_string(q=None, page=None, sort=None),
             )
         )
+    if listing.start or listing.end:
+        chips.append(
+            ActiveFilter(
+                _("Published: %(period)s") % {"period": period_label(listing.start, listing.end)},
+                listing.query_string(start=None, end=None, page=None),
+            )
+        )
     for group in groups:
         keys = listing.keys.get(group.name, [])
         for option in group.selected:
@@ -212,6 +246,15 @@ def active_filters(listing, groups):
                 )
             )
     return chips
+
+
+def period_label(start, end):
+    from django.utils.formats import date_format
+
+    def show(day):
+        return date_format(day, "SHORT_DATE_FORMAT") if day else ""
+
+    return f"{show(start)}–{show(end)}"
 
 
 def facet_groups(listing, result, *, show_all=(), language=None):

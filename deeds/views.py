@@ -36,6 +36,8 @@ def listing_context(request, *, fixed=None):
         from search.snippets import mark_matches
 
         mark_matches(deeds, listing.search.parsed)
+        # Visitor analytics counts searches, and those that found nothing (analytics app).
+        request.search_query = (listing.q, result.total)
     return {
         "listing": listing,
         "listing_more": show_all,

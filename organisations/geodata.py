@@ -110,6 +110,20 @@ def prepare(geometry, projected, tolerance):
     return json.loads(json.dumps(data, default=list), parse_float=lambda v: round(float(v)))
 
 
+def svg_path(geometry):
+    """SVG path data of a prepared (ETRS-TM35FIN) geometry in kilometres, north up:
+    computed once here so that drawing the map is only string output."""
+    polygons = geometry["coordinates"]
+    if geometry["type"] == "Polygon":
+        polygons = [polygons]
+    parts = []
+    for polygon in polygons:
+        for ring in polygon:
+            points = " ".join(f"{x / 1000:.1f},{-y / 1000:.1f}" for x, y in ring[:-1])
+            parts.append(f"M{points}Z")
+    return "".join(parts)
+
+
 def load_geodata(source, *, layer=None, tolerance=DEFAULT_TOLERANCE_M):
     collection, features = parse_collection(read_source(source))
     codes = [feature_code(f) for f in features]
@@ -146,7 +160,9 @@ def load_geodata(source, *, layer=None, tolerance=DEFAULT_TOLERANCE_M):
             except (ValueError, TypeError, AttributeError, shapely.errors.ShapelyError) as error:
                 raise GeodataError(f"Feature {code} has an invalid geometry: {error}") from error
             # update(), not save(): borders do not change what deed lists show.
-            model.objects.filter(pk=known[code]).update(geometry=prepared)
+            model.objects.filter(pk=known[code]).update(
+                geometry=prepared, svg_path=svg_path(prepared)
+            )
             report.updated += 1
         report.missing = list(
             model.objects.filter(geometry__isnull=True).values_list("code", flat=True)

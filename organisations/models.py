@@ -28,6 +28,7 @@ class Region(LocalizedNameMixin, models.Model):
     # Border projected to ETRS-TM35FIN and simplified once at import (load_geodata),
     # so drawing a map never projects anything per request.
     geometry = models.JSONField(_("border geometry"), null=True, blank=True, editable=False)
+    svg_path = models.TextField(_("border for the map"), blank=True, editable=False)
 
     class Meta:
         verbose_name = _("region")
@@ -55,6 +56,7 @@ class Municipality(LocalizedNameMixin, models.Model):
     is_active = models.BooleanField(_("active"), default=True)
     sort_key = models.CharField(max_length=120, editable=False, db_index=True)
     geometry = models.JSONField(_("border geometry"), null=True, blank=True, editable=False)
+    svg_path = models.TextField(_("border for the map"), blank=True, editable=False)
 
     objects = MunicipalityQuerySet.as_manager()
 

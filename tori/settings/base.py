@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "emails",
     "submissions",
     "editors",
+    "stats",
     "api",
 ]
 

@@ -1,0 +1,165 @@
+"""The public statistics page and its downloads."""
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from deeds.listing import parse_listing
+from organisations.models import Region
+from taxonomy.models import Sector
+
+from . import charts, maps
+from .downloads import csv_response, xlsx_response
+from .figures import DIMENSIONS, Figures
+
+SECTIONS = (
+    ("sector", _("Deeds by sector")),
+    ("theme", _("Deeds by theme")),
+    ("kind", _("Deeds by kind")),
+    ("region", _("Deeds by region")),
+    ("customer_group", _("Deeds by customer group")),
+    ("subtheme", _("Deeds by subtheme")),
+)
+LEADERBOARD = 20
+MONTHS_AT_MOST = 48  # a longer period is drawn by year
+
+
+@dataclass
+class Section:
+    by: str
+    title: str
+    rows: list
+    chart: dict
+    timeline: bool = False
+    links: dict = field(default_factory=dict)
+    ranked: bool = False
+
+    @property
+    def label(self):
+        return DIMENSIONS[self.by]
+
+
+def row_params(listing, by, key):
+    """The deed list's filters for one row: the page's own plus the row's value."""
+    if by == "month":
+        year, month = map(int, key.split("-"))
+        last = calendar.monthrange(year, month)[1]
+        start = max(dt.date(year, month, 1), listing.start or dt.date.min)
+        end = min(dt.date(year, month, last), listing.end or dt.date.max)
+        return listing.query_string(start=start.isoformat(), end=end.isoformat(), page=None)
+    chosen = listing.keys.get(by, [])
+    if chosen and key not in chosen:
+        # Counted as "the chosen ones AND this", which the list (OR within a filter)
+        # cannot show: no link rather than a link to different figures.
+        return None
+    return listing.query_string(**{by: [key], "page": None})
+
+
+def section(listing, figures, by, title, language, limit=None):
+    rows = figures.rows(by, language)
+    shown = rows[:limit] if limit else rows
+    for row in shown:
+        params = row_params(listing, by, row.key)
+        row.url = reverse("deeds:list") + params if params else ""
+    query = listing.query_string(page=None)
+    timeline = by in ("month", "year")
+    return Section(
+        by,
+        title,
+        shown,
+        charts.timeline(shown) if timeline else charts.horizontal(shown),
+        timeline,
+        {
+            "csv": reverse("stats:download", kwargs={"by": by, "fmt": "csv"}) + query,
+            "xlsx": reverse("stats:download", kwargs={"by": by, "fmt": "xlsx"}) + query,
+        },
+    )
+
+
+def stats_page(request):
+    language = get_language()
+    listing = parse_listing(request.GET)
+    figures = Figures.of(listing, language)
+    months = figures.rows("month", language)
+    over_time = "month" if len(months) <= MONTHS_AT_MOST else "year"
+    sections = [section(listing, figures, by, title, language) for by, title in SECTIONS]
+    leaders = section(listing, figures, "organisation", _("Organisations"), language, LEADERBOARD)
+    leaders.ranked = True
+    context = {
+        "listing": listing,
+        "figures": figures,
+        "organisations": figures.distinct("organisation"),
+        "municipalities": figures.distinct("municipality"),
+        "timeline": section(
+            listing,
+            figures,
+            over_time,
+            _("Deeds by month") if over_time == "month" else _("Deeds by year"),
+            language,
+        ),
+        "sections": sections,
+        "leaders": leaders,
+        "standing": standing(figures, request.GET.get("sija", ""), language),
+        "all_organisations": figures.rows("organisation", language),
+        "regions": Region.objects.order_by("code"),
+        "sectors": Sector.objects.active(),
+        "list_url": reverse("deeds:list") + listing.query_string(page=None),
+    }
+    return render(request, "stats/stats_page.html", context)
+
+
+def map_page(request):
+    language = get_language()
+    layer = request.GET.get("taso", "kunnat")
+    if layer not in maps.LAYERS:
+        layer = "kunnat"
+    listing = parse_listing(request.GET)
+    figures = Figures.of(listing, language)
+    areas, legend = maps.areas(figures, layer, language)
+    facet = maps.LAYERS[layer][0]
+    for area in areas:
+        params = row_params(listing, facet, area.code)
+        area.url = reverse("deeds:list") + params if params else ""
+    context = {
+        "listing": listing,
+        "figures": figures,
+        "layer": layer,
+        "areas": areas,
+        "drawn": [a for a in areas if a.path],
+        "gaps": [a for a in areas if not a.count],
+        "legend": legend,
+        "viewbox": maps.VIEWBOX,
+        "layer_urls": {
+            name: reverse("stats:map") + listing.query_string(taso=name, page=None)
+            for name in maps.LAYERS
+        },
+    }
+    return render(request, "stats/map_page.html", context)
+
+
+def standing(figures, slug, language):
+    """Where one organisation stands in the ranking (ties share a place)."""
+    if not slug:
+        return None
+    ranking = figures.rows("organisation", language)
+    found = next((row for row in ranking if row.key == slug), None)
+    return {"row": found, "of": len(ranking), "slug": slug}
+
+
+def stats_download(request, by, fmt):
+    if by not in DIMENSIONS or fmt not in ("csv", "xlsx"):
+        raise Http404
+    language = get_language()
+    listing = parse_listing(request.GET)
+    rows = Figures.of(listing, language).rows(by, language)
+    title = str(DIMENSIONS[by])
+    name = f"tekojen-tori-{by}"
+    if fmt == "csv":
+        return csv_response(rows, title, name)
+    return xlsx_response(rows, title, name)
