@@ -35,6 +35,7 @@ class Row:
     label: str
     count: int
     place: int = 0  # in rankings: ties share a place (1, 2, 2, 4)
+    url: str = ""  # the deed list with the same figures, when it can show them
 
 
 @dataclass
