@@ -84,7 +84,6 @@ def _list_of(properties, description):
     }
 
 
-
 def openapi_document(facet_labels):
     deed_summary = {
         "type": "object",

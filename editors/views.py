@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from analytics.models import DeedDay
 from deeds.models import Deed
 from organisations.models import Organisation
 from submissions.models import Submission, SubmissionStatus
@@ -57,11 +58,16 @@ def dashboard(request):
         .exclude(status=SubmissionStatus.PUBLISHED)
         .order_by("-updated_at")
     )
+    page = Paginator(deeds, 50).get_page(request.GET.get("sivu"))
+    page.object_list = list(page.object_list)
+    views = DeedDay.objects.views_by_deed(deed.pk for deed in page.object_list)
+    for deed in page.object_list:
+        deed.view_count = views.get(deed.pk, 0)
     context = {
         "organisations": organisations,
         "chosen": chosen,
         "in_progress": in_progress,
-        "page": Paginator(deeds, 50).get_page(request.GET.get("sivu")),
+        "page": page,
     }
     return render(request, "editors/dashboard.html", context)
 

@@ -40,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("moderointi/", include("submissions.moderation_urls")),
     path("toimittaja/", include("editors.urls")),
     path("tilastot/", include("stats.urls")),
+    path("kavijat/", include("analytics.urls")),
     path("tili/", include("accounts.urls")),
     path("yhteystiedot/<str:token>/", editor_views.contact_consent, name="contact_consent"),
     path("tietoa/", views.about, name="about"),

@@ -3,6 +3,8 @@ another organisation's (HTTP)."""
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
+from django.test import Client
 
 from deeds.models import DeedStatus
 from submissions.models import Submission, SubmissionStatus
@@ -138,3 +140,14 @@ def test_staff_hear_of_a_deed_that_waits_for_them(
     notified = [m for m in mail.outbox if "/moderointi/" in m.body]
     assert [m.to for m in notified] == [[admin_user.email]]
     assert quiet.email not in {a for m in mail.outbox for a in m.to}
+
+
+def test_the_editor_sees_how_often_their_deeds_were_read(client, editor, own):
+    read, unread = DeedFactory(organisation=own), DeedFactory(organisation=own)
+    reader = Client(HTTP_USER_AGENT="Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0")
+    for address in ("10.0.0.1", "10.0.0.2", "10.0.0.1"):
+        reader.get(read.get_absolute_url(), REMOTE_ADDR=address)
+    client.get(read.get_absolute_url())  # the editor's own reading is not counted
+    call_command("rollup_analytics", verbosity=0)
+    counts = {deed.pk: deed.view_count for deed in client.get("/toimittaja/").context["page"]}
+    assert counts == {read.pk: 3, unread.pk: 0}

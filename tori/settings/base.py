@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "submissions",
     "editors",
     "stats",
+    "analytics",
     "api",
 ]
 
@@ -73,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "analytics.middleware.VisitorAnalyticsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "deeds.middleware.LegacyDeedRedirectMiddleware",
@@ -225,4 +227,7 @@ SUBMISSION_MAX_ATTACHMENTS = 3
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 # Drafts nobody has touched for this many days are deleted (docs/privacy.md).
 SUBMISSION_DRAFT_DAYS = env_int("SUBMISSION_DRAFT_DAYS", 90)
+# Visitor analytics keeps raw page views (with the day's visitor hashes) this many days;
+# the daily totals made from them are kept (docs: README, Privacy).
+ANALYTICS_RAW_DAYS = env_int("ANALYTICS_RAW_DAYS", 30)
 API_MAX_PAGE_SIZE = 100
