@@ -9,32 +9,36 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 
-def header(title):
-    return [_("Key"), title, _("Deeds")]
+def header(title, ranked):
+    return [_("Place")] * ranked + [_("Key"), title, _("Deeds")]
 
 
-def csv_response(rows, title, name):
+def cells(row, ranked):
+    return [row.place] * ranked + [row.key, safe_cell(row.label), row.count]
+
+
+def csv_response(rows, title, name, *, ranked=False):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
     # A byte-order mark, so that Excel opens Finnish letters right.
     response.write("\ufeff")
     writer = csv.writer(response)
-    writer.writerow(header(title))
+    writer.writerow(header(title, ranked))
     for row in rows:
-        writer.writerow([row.key, safe_cell(row.label), row.count])
+        writer.writerow(cells(row, ranked))
     return response
 
 
-def xlsx_response(rows, title, name):
+def xlsx_response(rows, title, name, *, ranked=False):
     book = Workbook()
     sheet = book.active
     sheet.title = title[:31]
-    sheet.append(header(title))
+    sheet.append(header(title, ranked))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append([row.key, safe_cell(row.label), row.count])
-    sheet.column_dimensions["B"].width = 48
+        sheet.append(cells(row, ranked))
+    sheet.column_dimensions["C" if ranked else "B"].width = 48
     data = io.BytesIO()
     book.save(data)
     response = HttpResponse(

@@ -27,6 +27,7 @@ SECTIONS = (
     ("subtheme", _("Deeds by subtheme")),
 )
 LEADERBOARD = 20
+RANKED = {"organisation", "municipality"}  # downloads carry the place, as the table does
 MONTHS_AT_MOST = 48  # a longer period is drawn by year
 
 
@@ -67,7 +68,7 @@ def section(listing, figures, by, title, language, limit=None):
     for row in shown:
         params = row_params(listing, by, row.key)
         row.url = reverse("deeds:list") + params if params else ""
-    query = listing.query_string(page=None)
+    query = listing.query_string(page=None, top=[str(limit)] if limit else None)
     timeline = by in ("month", "year")
     return Section(
         by,
@@ -158,8 +159,12 @@ def stats_download(request, by, fmt):
     language = get_language()
     listing = parse_listing(request.GET)
     rows = Figures.of(listing, language).rows(by, language)
+    top = request.GET.get("top", "")
+    if top.isdecimal() and 0 < int(top) < len(rows):
+        rows = rows[: int(top)]  # the leaderboard's download: the rows it shows
     title = str(DIMENSIONS[by])
     name = f"tekojen-tori-{by}"
+    ranked = by in RANKED
     if fmt == "csv":
-        return csv_response(rows, title, name)
-    return xlsx_response(rows, title, name)
+        return csv_response(rows, title, name, ranked=ranked)
+    return xlsx_response(rows, title, name, ranked=ranked)

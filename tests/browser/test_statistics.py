@@ -46,6 +46,8 @@ def test_the_map_is_keyboard_usable_and_accessible(page, phone_page, setting, ax
     liminka = page.locator('svg.map a[aria-label="Liminka: 3 tekoa"]')
     liminka.focus()
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Liminka: 3 tekoa"
+    assert liminka.locator(".map__info").is_visible()  # the name shows on focus, not on hover only
+    assert not page.locator('svg.map a[aria-label^="Helsinki"] .map__info').is_visible()
     page.keyboard.press("Enter")
     page.wait_for_url("**/teot/?municipality=425")
     assert "3" in page.locator(".results-header__count").inner_text()

@@ -186,3 +186,19 @@ def test_the_charts_describe_themselves_for_screen_readers(client, deeds):
     assert 'role="img" aria-labelledby="sector-chart-title sector-chart-desc"' in html
     assert "Sosiaali- ja terveyspalvelut: 3" in html  # in the chart's description
     assert 'width="320.0"' in html or 'width="320"' in html  # decimals not localised
+
+
+def test_the_leaderboard_download_holds_its_top_rows_with_places(client):
+    for n in range(22):
+        organisation = OrganisationFactory(name_fi=f"Organisaatio {n:02}")
+        for _ in range(1 + n % 3):
+            DeedFactory(organisation=organisation)
+    page = client.get("/tilastot/")
+    leaders = page.context["leaders"]
+    assert len(leaders.rows) == 20
+    body = client.get(leaders.links["csv"]).content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(body)))
+    assert rows[0] == ["Sija", "Tunniste", "Organisaatio", "Teot"]
+    assert [[int(r[0]), r[2], int(r[3])] for r in rows[1:]] == [
+        [row.place, row.label, row.count] for row in leaders.rows
+    ]
