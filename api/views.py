@@ -15,9 +15,17 @@ from django.utils.translation import override
 from django.views.decorators.http import require_safe
 
 from deeds.catalogue import get_catalogue
-from deeds.listing import FACET_LABELS, InvalidFilterError, facet_groups, parse_listing
+from deeds.listing import (
+    FACET_LABELS,
+    InvalidFilterError,
+    facet_groups,
+    parse_date,
+    parse_listing,
+)
 from deeds.models import Deed, DeedContact
 from organisations.models import Municipality, Organisation, Region
+from recognition.models import RankingRule
+from recognition.rankings import municipality_ranking, organisation_ranking
 from stats.figures import DIMENSIONS, Figures
 from taxonomy.models import CustomerGroup, Sector, Subtheme, Theme
 
@@ -265,4 +273,44 @@ def deed_stats(request, language):
             "count": figures.total,
             "rows": [{"key": r.key, "label": r.label, "count": r.count} for r in rows],
         }
+    )
+
+
+def ranking_period(request):
+    problems = []
+    start, end = (parse_date(request.GET, name, problems.append) for name in ("start", "end"))
+    if not problems and not (start and end):
+        problems.append(_("Give both start and end (YYYY-MM-DD)."))
+    if not problems and end < start:
+        problems.append(_("The period ends before it starts."))
+    rule = request.GET.get("rule", RankingRule.HOME)
+    if rule not in RankingRule.values:
+        problems.append(
+            _("rule must be one of: %(choices)s.") % {"choices": ", ".join(RankingRule.values)}
+        )
+    if problems:
+        raise BadRequestError(" ".join(str(p) for p in problems))
+    return start, end, rule
+
+
+@api_view
+def municipality_ranking_view(request, language):
+    """Municipalities by deeds published in a window (Finnish dates, both included)."""
+    start, end, rule = ranking_period(request)
+    return json(
+        [
+            {"place": p.place, "municipality": p.name, "code": p.key, "count": p.count}
+            for p in municipality_ranking(start, end, rule)
+        ]
+    )
+
+
+@api_view
+def organisation_ranking_view(request, language):
+    start, end, rule = ranking_period(request)
+    return json(
+        [
+            {"place": p.place, "organisation": p.name, "slug": p.key, "count": p.count}
+            for p in organisation_ranking(start, end, rule)
+        ]
     )

@@ -96,6 +96,19 @@ class Figures:
             rows.append(Row(f"{day:%Y-%m}", date_format(day, "YEAR_MONTH_FORMAT"), count))
         return rows
 
+    def days(self):
+        """Deeds per day through the period (a campaign's daily timeline)."""
+        days = self.catalogue.days[self.mask]
+        first, last = self._period(days)
+        if first is None:
+            return []
+        counts = np.bincount(days - first.toordinal(), minlength=(last - first).days + 1)
+        rows = []
+        for offset, count in enumerate(counts[: (last - first).days + 1].tolist()):
+            day = first + dt.timedelta(days=offset)
+            rows.append(Row(day.isoformat(), date_format(day, "j.n."), count))
+        return rows
+
     def _period(self, days):
         """The months to show: the chosen period, or the deeds' own first and last."""
         listing = self.listing

@@ -1,9 +1,5 @@
 """The public statistics page and its downloads."""
 
-import calendar
-import datetime as dt
-from dataclasses import dataclass, field
-
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -14,9 +10,10 @@ from deeds.listing import parse_listing
 from organisations.models import Region
 from taxonomy.models import Sector
 
-from . import charts, maps
+from . import maps
 from .downloads import csv_response, xlsx_response
 from .figures import DIMENSIONS, Figures
+from .sections import row_params, section
 
 SECTIONS = (
     ("sector", _("Deeds by sector")),
@@ -29,58 +26,6 @@ SECTIONS = (
 LEADERBOARD = 20
 RANKED = {"organisation", "municipality"}  # downloads carry the place, as the table does
 MONTHS_AT_MOST = 48  # a longer period is drawn by year
-
-
-@dataclass
-class Section:
-    by: str
-    title: str
-    rows: list
-    chart: dict
-    timeline: bool = False
-    links: dict = field(default_factory=dict)
-    ranked: bool = False
-
-    @property
-    def label(self):
-        return DIMENSIONS[self.by]
-
-
-def row_params(listing, by, key):
-    """The deed list's filters for one row: the page's own plus the row's value."""
-    if by == "month":
-        year, month = map(int, key.split("-"))
-        last = calendar.monthrange(year, month)[1]
-        start = max(dt.date(year, month, 1), listing.start or dt.date.min)
-        end = min(dt.date(year, month, last), listing.end or dt.date.max)
-        return listing.query_string(start=start.isoformat(), end=end.isoformat(), page=None)
-    chosen = listing.keys.get(by, [])
-    if chosen and key not in chosen:
-        # Counted as "the chosen ones AND this", which the list (OR within a filter)
-        # cannot show: no link rather than a link to different figures.
-        return None
-    return listing.query_string(**{by: [key], "page": None})
-
-
-def section(listing, figures, by, title, language, limit=None):
-    rows = figures.rows(by, language)
-    shown = rows[:limit] if limit else rows
-    for row in shown:
-        params = row_params(listing, by, row.key)
-        row.url = reverse("deeds:list") + params if params else ""
-    query = listing.query_string(page=None, top=[str(limit)] if limit else None)
-    timeline = by in ("month", "year")
-    return Section(
-        by,
-        title,
-        shown,
-        charts.timeline(shown) if timeline else charts.horizontal(shown),
-        timeline,
-        {
-            "csv": reverse("stats:download", kwargs={"by": by, "fmt": "csv"}) + query,
-            "xlsx": reverse("stats:download", kwargs={"by": by, "fmt": "xlsx"}) + query,
-        },
-    )
 
 
 def stats_page(request):

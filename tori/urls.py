@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("toimittaja/", include("editors.urls")),
     path("tilastot/", include("stats.urls")),
     path("kavijat/", include("analytics.urls")),
+    path("", include("recognition.urls")),
     path("tili/", include("accounts.urls")),
     path("yhteystiedot/<str:token>/", editor_views.contact_consent, name="contact_consent"),
     path("tietoa/", views.about, name="about"),

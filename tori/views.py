@@ -5,6 +5,8 @@ from django.utils.translation import get_language
 
 from deeds.catalogue import get_catalogue
 from deeds.views import deeds_in_order
+from recognition.models import Campaign
+from recognition.views import campaign_figures
 
 LATEST_ON_HOME = 6
 
@@ -27,7 +29,10 @@ def home(request):
         "organisations": len(catalogue.totals("organisation")),
         "municipalities": len(catalogue.totals("municipality")),
     }
+    campaign = Campaign.objects.running().order_by("ends_on").first()
     context = {
+        "campaign": campaign,
+        "campaign_deeds": campaign_figures(campaign, language).total if campaign else 0,
         "figures": figures,
         "latest": deeds_in_order([int(i) for i in catalogue.ids[:LATEST_ON_HOME]]),
         "sectors": options("sector"),

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "editors",
     "stats",
     "analytics",
+    "recognition",
     "api",
 ]
 

@@ -61,3 +61,7 @@ class Command(BaseCommand):
         )
         leaders = ", ".join(f"{name} {count}" for name, count in summary.leaders)
         self.stdout.write(f"Most published deeds by home municipality: {leaders}.")
+        from recognition.demo import seed_recognition
+
+        campaigns = seed_recognition()
+        self.stdout.write(f"Created {len(campaigns)} campaigns with their results.")

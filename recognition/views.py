@@ -1,0 +1,89 @@
+"""Public pages: campaigns with live figures, and the most inventive municipality."""
+
+import datetime as dt
+
+from django.http import QueryDict
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from deeds.listing import parse_listing
+from stats import charts
+from stats.figures import Figures
+from stats.sections import section
+
+from .forms import RankingForm
+from .models import Campaign, MunicipalityRanking, RankingRule
+from .rankings import municipality_ranking
+
+RANKING_ON_CAMPAIGN = 10
+
+
+def campaign_figures(campaign, language, *, until=None):
+    """The campaign's published deeds as stats Figures (up to ``until``, if given)."""
+    params = QueryDict(mutable=True)
+    params.update({"start": campaign.starts_on.isoformat(), "end": campaign.ends_on.isoformat()})
+    listing = parse_listing(params)
+    if until is not None and until < campaign.ends_on:
+        # Set after parsing: before the campaign starts this is an empty window (the
+        # day before its first), which the list's own parameters would refuse.
+        listing.end = max(until, campaign.starts_on - dt.timedelta(days=1))
+    return Figures.of(listing, language)
+
+
+def campaign_list(request):
+    today = timezone.localdate()
+    campaigns = Campaign.objects.all()
+    return render(
+        request, "recognition/campaign_list.html", {"campaigns": campaigns, "today": today}
+    )
+
+
+def campaign_detail(request, slug):
+    campaign = get_object_or_404(Campaign, slug=slug)
+    language = get_language()
+    today = timezone.localdate()
+    figures = campaign_figures(campaign, language, until=today)
+    days = figures.days() if campaign.has_started(today) else []
+    previous = Campaign.objects.before(campaign).first()
+    comparison = None
+    if previous:
+        # Like for like: the previous campaign's first as many days as this one has had.
+        so_far = min(campaign.days_so_far(today), previous.days)
+        same_point = previous.starts_on + dt.timedelta(days=max(so_far, 1) - 1)
+        comparison = {
+            "campaign": previous,
+            "total": campaign_figures(previous, language).total,
+            "same_point": campaign_figures(previous, language, until=same_point).total,
+            "days": so_far,
+            "whole": so_far >= previous.days,
+        }
+    listing = figures.listing
+    context = {
+        "campaign": campaign,
+        "today": today,
+        "figures": figures,
+        "organisations": figures.distinct("organisation"),
+        "timeline": {"rows": days, "chart": charts.timeline(days, every=7)},
+        "sectors": section(listing, figures, "sector", _("New deeds by sector"), language),
+        "ranking": municipality_ranking(campaign.starts_on, min(campaign.ends_on, today))[
+            :RANKING_ON_CAMPAIGN
+        ],
+        "comparison": comparison,
+    }
+    return render(request, "recognition/campaign_detail.html", context)
+
+
+def most_inventive(request):
+    """Published results per year, and a live ranking for any dates."""
+    form = RankingForm(request.GET or None)
+    live = None
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        live = municipality_ranking(data["start"], data["end"], data["rule"] or RankingRule.HOME)
+    results = MunicipalityRanking.objects.published().select_related("campaign")
+    context = {"results": results, "form": form, "live": live}
+    return render(
+        request, "recognition/most_inventive.html", context, status=400 if form.errors else 200
+    )
