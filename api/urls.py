@@ -12,6 +12,7 @@ urlpatterns = [
     path("rankings/municipalities/", views.municipality_ranking_view),
     path("rankings/organisations", views.organisation_ranking_view, name="organisation_ranking"),
     path("rankings/organisations/", views.organisation_ranking_view),
+    path("awards/", views.award_list, name="award_list"),
     path("sectors/", views.sector_list, name="sector_list"),
     path("themes/", views.theme_list, name="theme_list"),
     path("customer-groups/", views.customer_group_list, name="customer_group_list"),

@@ -24,7 +24,7 @@ from deeds.listing import (
 )
 from deeds.models import Deed, DeedContact
 from organisations.models import Municipality, Organisation, Region
-from recognition.models import RankingRule
+from recognition.models import Award, RankingRule
 from recognition.rankings import municipality_ranking, organisation_ranking
 from stats.figures import DIMENSIONS, Figures
 from taxonomy.models import CustomerGroup, Sector, Subtheme, Theme
@@ -312,5 +312,35 @@ def organisation_ranking_view(request, language):
         [
             {"place": p.place, "organisation": p.name, "slug": p.key, "count": p.count}
             for p in organisation_ranking(start, end, rule)
+        ]
+    )
+
+
+@api_view
+def award_list(request, language):
+    """Awards of published deeds, optionally of one gala year."""
+    awards = Award.objects.public().select_related("category__gala", "deed__organisation")
+    year = request.GET.get("year", "")
+    if year:
+        if not (year.isdecimal() and len(year) == 4):
+            raise BadRequestError(_("year must be a year such as 2024."))
+        awards = awards.of_year(int(year))
+    return json(
+        [
+            {
+                "year": award.category.gala.year,
+                "gala": award.category.gala.name,
+                "category": award.category.label(language),
+                "deed": {
+                    "id": award.deed_id,
+                    "title": award.deed.title,
+                    "url": settings.SITE_URL + award.deed.get_absolute_url(),
+                },
+                "organisation": {
+                    "slug": award.deed.organisation.slug,
+                    "name": award.deed.organisation.name,
+                },
+            }
+            for award in awards.order_by("-category__gala__year", "category__position", "pk")
         ]
     )

@@ -57,6 +57,7 @@ class Listing:
     search: object = None  # search.services.SearchResult, once run() has searched
     start: dt.date | None = None  # published on or after
     end: dt.date | None = None  # published on or before
+    awarded: bool = False  # only deeds with a gala award
 
     @property
     def default_sort(self):
@@ -68,7 +69,7 @@ class Listing:
 
     @property
     def is_filtered(self):
-        return any(self.keys.values()) or bool(self.start or self.end)
+        return any(self.keys.values()) or bool(self.start or self.end or self.awarded)
 
     @property
     def is_narrowed(self):
@@ -81,6 +82,7 @@ class Listing:
         data.update({name: [k for n, k in items if n == name] for name in FACETS})
         data["start"] = [self.start.isoformat()] if self.start else []
         data["end"] = [self.end.isoformat()] if self.end else []
+        data["awarded"] = ["true"] if self.awarded else []
         if self.sort != self.default_sort:
             data["sort"] = [self.sort]
         for name, value in changes.items():
@@ -98,6 +100,15 @@ class Listing:
         restrict = None
         if self.start or self.end:
             restrict = self.catalogue.published_between(self.start, self.end)
+        if self.awarded:
+            from recognition.awards import Award
+
+            rows, _found = self.catalogue.rows_of(
+                list(Award.objects.values_list("deed_id", flat=True))
+            )
+            awarded = np.zeros(self.catalogue.size, dtype=bool)
+            awarded[rows] = True
+            restrict = awarded if restrict is None else restrict & awarded
         if not self.q:
             return self.catalogue.query(self.selections, self.sort, restrict=restrict)
         from search.services import deed_search
@@ -163,7 +174,20 @@ def parse_listing(params, *, strict=False, catalogue=None, fixed=None):
     if start and end and end < start:
         problem(_("The period ends before it starts."))
         start = end = None
-    return Listing(selections, keys, sort, problems, catalogue, q, start=start, end=end)
+    awarded = params.get("awarded", "").strip().lower()
+    if awarded not in ("", "true", "false"):
+        problem(_("awarded must be true or false."))
+    return Listing(
+        selections,
+        keys,
+        sort,
+        problems,
+        catalogue,
+        q,
+        start=start,
+        end=end,
+        awarded=awarded == "true",
+    )
 
 
 def parse_date(params, name, problem):
@@ -234,6 +258,10 @@ def active_filters(listing, groups):
                 _("Published: %(period)s") % {"period": period_label(listing.start, listing.end)},
                 listing.query_string(start=None, end=None, page=None),
             )
+        )
+    if listing.awarded:
+        chips.append(
+            ActiveFilter(_("Awarded deeds"), listing.query_string(awarded=None, page=None))
         )
     for group in groups:
         keys = listing.keys.get(group.name, [])

@@ -44,7 +44,8 @@ def listing_context(request, *, fixed=None):
         "facets": groups,
         "open_facets": OPEN_FACETS,
         "active_filters": active_filters(listing, groups),
-        "clear_url": request.path + listing.query_string(**dict.fromkeys(FACETS)),
+        "clear_url": request.path
+        + listing.query_string(**dict.fromkeys(FACETS), start=None, end=None, awarded=None),
         "search": listing.search,
         "total": result.total,
         "page": page,
@@ -78,6 +79,7 @@ def deed_detail(request, pk, slug=None):
         Deed.objects.visible_to(request.user)
         .select_related("organisation", "municipality", "region")
         .prefetch_related(
+            "awards__category__gala",
             "sectors",
             "themes",
             "subthemes",

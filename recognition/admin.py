@@ -1,8 +1,18 @@
 from django import forms
 from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from .models import Campaign, MunicipalityRanking
+from .models import (
+    Award,
+    AwardCategory,
+    Campaign,
+    Gala,
+    HonourableMention,
+    MunicipalityRanking,
+    Shortlisting,
+)
 from .services import RankingError, ranking_freeze, ranking_publish, ranking_unpublish
 
 
@@ -77,3 +87,83 @@ class MunicipalityRankingAdmin(admin.ModelAdmin):
     def unpublish(self, request, queryset):
         for ranking in queryset:
             ranking_unpublish(ranking, actor=request.user)
+
+
+class CategoryInline(admin.TabularInline):
+    model = AwardCategory
+    extra = 0
+    fields = ["position", "name", "name_sv", "kind", "sector", "theme"]
+
+
+class MentionInline(admin.StackedInline):
+    model = HonourableMention
+    extra = 0
+    autocomplete_fields = ["organisation"]
+
+
+@admin.register(Gala)
+class GalaAdmin(admin.ModelAdmin):
+    list_display = ["year", "name", "date", "place"]
+    inlines = [CategoryInline, MentionInline]
+    readonly_fields = ["certificates"]
+
+    @admin.display(description=_("Certificates"))
+    def certificates(self, obj):
+        if not obj.pk:
+            return "–"
+        return format_html_join(
+            " · ",
+            '<a href="{}?kieli={}">{}</a>',
+            (
+                (reverse("recognition:gala_zip", kwargs={"year": obj.year}), code, label)
+                for code, label in (("fi", _("all as ZIP, in Finnish")), ("sv", _("in Swedish")))
+            ),
+        )
+
+
+class ShortlistInline(admin.TabularInline):
+    """The jury's shortlist with its private notes: only here, never on a public page."""
+
+    model = Shortlisting
+    extra = 0
+    autocomplete_fields = ["deed"]
+    fields = ["deed", "jury_notes"]
+
+
+class AwardInline(admin.TabularInline):
+    model = Award
+    extra = 0
+    autocomplete_fields = ["deed"]
+    fields = ["deed", "certificate"]
+    readonly_fields = ["certificate"]
+
+    @admin.display(description=_("Certificate"))
+    def certificate(self, obj):
+        if not obj.pk:
+            return "–"
+        url = reverse("recognition:award_pdf", kwargs={"pk": obj.pk})
+        return format_html(
+            '<a href="{}?kieli=fi">PDF fi</a> · <a href="{}?kieli=sv">PDF sv</a>', url, url
+        )
+
+
+@admin.register(AwardCategory)
+class AwardCategoryAdmin(admin.ModelAdmin):
+    """Shortlist deeds with jury notes, then decide the awards in the same place."""
+
+    list_display = ["name", "gala", "kind"]
+    list_filter = ["gala"]
+    inlines = [ShortlistInline, AwardInline]
+
+    def save_formset(self, request, form, formset, change):
+        instances = formset.save(commit=False)
+        for obj in formset.deleted_objects:
+            obj.delete()
+        for obj in instances:
+            is_new = obj.pk is None
+            if isinstance(obj, Shortlisting) and is_new:
+                obj.added_by = request.user
+            obj.save()
+            if isinstance(obj, Award) and is_new:
+                obj.log_action("award.decided", actor=request.user, data={"deed": obj.deed_id})
+        formset.save_m2m()

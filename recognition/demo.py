@@ -62,4 +62,74 @@ def seed_recognition():
                 f"kehittämistekoa ja on vuoden {campaign.ends_on.year} kekseliäin kunta."
             )
             ranking_publish(ranking, actor=None, text=text)
+    seed_galas()
     return campaigns
+
+
+GALA_YEARS = (2023, 2024, 2025)
+AWARDS_PER_GALA = 48
+
+
+def clear_galas():
+    """The demo's galas go before its deeds do (an awarded deed cannot be deleted)."""
+    from .awards import Gala
+
+    Gala.objects.filter(year__in=GALA_YEARS).delete()
+
+
+def seed_galas():
+    """Galas of recent years, each awarding about 48 of its year's published deeds in a
+    category per sector plus a special award, with honourable mentions; the choice is
+    fixed (every n-th deed by id), so the demo is the same on every run."""
+    from deeds.models import Deed
+    from taxonomy.models import Sector
+
+    from .awards import Award, AwardCategory, Gala, HonourableMention
+
+    clear_galas()
+    sectors = list(Sector.objects.active().order_by("position"))
+    for year in GALA_YEARS:
+        gala = Gala.objects.create(
+            year=year,
+            name=f"Tekojen tori -gaala {year}",
+            date=dt.date(year, 11, 20),
+            place="Helsinki",
+        )
+        categories = {
+            sector.pk: AwardCategory.objects.create(
+                gala=gala,
+                name=sector.name_fi,
+                name_sv=sector.name_sv,
+                kind="sector",
+                sector=sector,
+                position=position,
+            )
+            for position, sector in enumerate(sectors)
+        }
+        special = AwardCategory.objects.create(
+            gala=gala,
+            name="Vuoden innostavin teko",
+            name_sv="Årets mest inspirerande insats",
+            kind="special",
+            position=len(sectors),
+        )
+        deeds = list(
+            Deed.objects.published()
+            .filter(published_at__year=year)
+            .prefetch_related("sectors")
+            .order_by("pk")
+        )
+        step = max(1, len(deeds) // AWARDS_PER_GALA)
+        chosen = deeds[::step][:AWARDS_PER_GALA]
+        for deed in chosen:
+            first = next(iter(deed.sectors.all()), None)
+            Award.objects.create(
+                category=categories.get(first.pk if first else None, special), deed=deed
+            )
+        organisations = {deed.organisation_id: deed.organisation for deed in chosen}
+        for organisation in list(organisations.values())[:3]:
+            HonourableMention.objects.create(
+                gala=gala,
+                organisation=organisation,
+                text="Laaja ja näkyvä kehittämistyö koko organisaatiossa.",
+            )

@@ -138,3 +138,6 @@ def window(starts_on, ends_on):
     start = dt.datetime.combine(starts_on, dt.time.min, tzinfo=zone)
     end = dt.datetime.combine(ends_on + dt.timedelta(days=1), dt.time.min, tzinfo=zone)
     return start, end
+
+
+from .awards import Award, AwardCategory, Gala, HonourableMention, Shortlisting  # noqa: E402, F401

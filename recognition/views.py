@@ -2,17 +2,21 @@
 
 import datetime as dt
 
-from django.http import QueryDict
-from django.shortcuts import get_object_or_404, render
+from django.db.models import Prefetch
+from django.http import Http404, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from deeds.listing import parse_listing
+from deeds.models import DeedContact
 from stats import charts
 from stats.figures import Figures
 from stats.sections import section
 
+from .awards import Award, Gala
+from .calendar import DOORS, calendar_gala, door_awards, is_open, opened_on
 from .forms import RankingForm
 from .models import Campaign, MunicipalityRanking, RankingRule
 from .rankings import municipality_ranking
@@ -87,3 +91,69 @@ def most_inventive(request):
     return render(
         request, "recognition/most_inventive.html", context, status=400 if form.errors else 200
     )
+
+
+def awarded_latest(request):
+    gala = Gala.objects.filter(categories__awards__isnull=False).order_by("-year").first()
+    if gala is None:
+        return render(request, "recognition/awarded.html", {"gala": None, "galas": []})
+    return redirect("recognition:awarded", year=gala.year)
+
+
+def awarded(request, year):
+    gala = get_object_or_404(Gala, year=year)
+    language = get_language()
+    awards = (
+        Award.objects.public()
+        .filter(category__gala=gala)
+        .select_related("category", "deed__organisation", "deed__municipality")
+        .prefetch_related(
+            Prefetch(
+                "deed__contacts",
+                queryset=DeedContact.objects.filter(publish_consent=True),
+                to_attr="public_contacts",
+            )
+        )
+    )
+    categories = list(gala.categories.order_by("position", "name"))
+    chosen = request.GET.get("kategoria", "")
+    if chosen.isdecimal():
+        awards = awards.filter(category_id=int(chosen))
+    groups = {}
+    for award in awards:
+        groups.setdefault(award.category, []).append(award)
+    context = {
+        "gala": gala,
+        "galas": Gala.objects.filter(categories__awards__isnull=False).distinct(),
+        "groups": [(c, c.label(language), groups[c]) for c in categories if c in groups],
+        "categories": [(c, c.label(language)) for c in categories],
+        "chosen": chosen,
+        "mentions": gala.mentions.select_related("organisation"),
+        "total": sum(len(v) for v in groups.values()),
+    }
+    return render(request, "recognition/awarded.html", context)
+
+
+def advent_calendar(request, year):
+    today = timezone.localdate()
+    gala = calendar_gala(year)
+    doors = [
+        {"number": n, "open": is_open(year, n, today), "day": opened_on(year, n)}
+        for n in range(1, DOORS + 1)
+    ]
+    context = {"year": year, "doors": doors, "gala": gala, "today": today}
+    return render(request, "recognition/advent_calendar.html", context)
+
+
+def advent_door(request, year, number):
+    if not 1 <= number <= DOORS or not 2000 <= year <= 2100:
+        raise Http404
+    if not is_open(year, number):
+        # The same answer for every closed door: nothing to learn from trying.
+        context = {"year": year, "number": number, "day": opened_on(year, number)}
+        return render(request, "recognition/advent_closed.html", context, status=403)
+    gala = calendar_gala(year)
+    awards = door_awards(gala) if gala else []
+    award = awards[number - 1] if number <= len(awards) else None
+    context = {"year": year, "number": number, "award": award}
+    return render(request, "recognition/advent_door.html", context)

@@ -5,9 +5,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from deeds.models import Deed
 from recognition.demo import seed_recognition
 from tests.deeds.factories import DeedFactory
 from tests.organisations.factories import OrganisationFactory, municipality
+from tests.recognition.factories import gala_with_awards
 
 pytestmark = pytest.mark.browser
 
@@ -21,11 +23,19 @@ def setting(reference_data):
             published_at=dt.datetime(2021, 9, day, 12, tzinfo=ZoneInfo("Europe/Helsinki")),
         )
     seed_recognition()
+    gala_with_awards(list(Deed.objects.all()), year=2021)
 
 
-def test_campaign_and_ranking_pages_are_accessible(page, phone_page, setting, axe_check):
+def test_recognition_pages_are_accessible(page, phone_page, setting, axe_check):
     for view in (page, phone_page):
-        for path in ("/kampanjat/", "/kampanjat/syyskampanja-2021/", "/kekseliain-kunta/"):
+        for path in (
+            "/kampanjat/",
+            "/kampanjat/syyskampanja-2021/",
+            "/kekseliain-kunta/",
+            "/palkitut/2021/",
+            "/joulukalenteri/2021/",
+            "/joulukalenteri/2021/1/",
+        ):
             view.goto(view.base + path)
             axe_check(view)
             width = view.evaluate("document.documentElement.scrollWidth")

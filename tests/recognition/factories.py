@@ -13,3 +13,19 @@ class CampaignFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"syyskampanja-{2020 + n}")
     starts_on = dt.date(2021, 9, 1)
     ends_on = dt.date(2021, 9, 30)
+
+
+def gala_with_awards(deeds, *, year=2024, category_name="Vuoden teko"):
+    """A gala whose one category awards ``deeds``; each also shortlisted with notes."""
+    from recognition.awards import Award, AwardCategory, Gala, Shortlisting
+
+    gala = Gala.objects.create(
+        year=year, name=f"Tekojen tori -gaala {year}", date=dt.date(year, 11, 20), place="Helsinki"
+    )
+    category = AwardCategory.objects.create(
+        gala=gala, name=category_name, name_sv="Årets insats", kind="special"
+    )
+    for deed in deeds:
+        Shortlisting.objects.create(category=category, deed=deed, jury_notes="SALAINEN HUOMIO")
+        Award.objects.create(category=category, deed=deed)
+    return gala

@@ -38,6 +38,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        from recognition.demo import clear_galas, seed_recognition
+
+        if options["clear"]:
+            clear_galas()
         try:
             summary = seed(
                 deeds=options["deeds"],
@@ -61,7 +65,5 @@ class Command(BaseCommand):
         )
         leaders = ", ".join(f"{name} {count}" for name, count in summary.leaders)
         self.stdout.write(f"Most published deeds by home municipality: {leaders}.")
-        from recognition.demo import seed_recognition
-
         campaigns = seed_recognition()
         self.stdout.write(f"Created {len(campaigns)} campaigns with their results.")

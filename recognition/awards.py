@@ -1,0 +1,132 @@
+"""The annual gala: award categories, the jury's shortlist, awards and honourable mentions.
+
+Jury notes (``Shortlisting.jury_notes``) are private to staff: nothing public reads the
+shortlist at all, only ``Award`` and ``HonourableMention``.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from audit.models import LoggedModel
+from deeds.models import Deed
+from organisations.models import Organisation
+from taxonomy.models import Sector, Theme
+
+
+class Gala(LoggedModel):
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    date = models.DateField(_("date"))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    stream_url = models.URLField(_("stream address"), blank=True)
+
+    class Meta:
+        verbose_name = _("gala")
+        verbose_name_plural = _("galas")
+        ordering = ["-year"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("recognition:awarded", kwargs={"year": self.year})
+
+
+class CategoryKind(models.TextChoices):
+    SECTOR = "sector", _("Sector")
+    THEME = "theme", _("Theme")
+    SPECIAL = "special", _("Special award")
+
+
+class AwardCategory(models.Model):
+    gala = models.ForeignKey(Gala, on_delete=models.CASCADE, related_name="categories")
+    name = models.CharField(_("name"), max_length=200)
+    name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=CategoryKind.choices)
+    sector = models.ForeignKey(
+        Sector, verbose_name=_("sector"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    theme = models.ForeignKey(
+        Theme, verbose_name=_("theme"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("award category")
+        verbose_name_plural = _("award categories")
+        ordering = ["gala", "position", "name"]
+
+    def __str__(self):
+        return f"{self.gala.year}: {self.name}"
+
+    def label(self, language):
+        return self.name_sv if language == "sv" and self.name_sv else self.name
+
+
+class Shortlisting(models.Model):
+    category = models.ForeignKey(AwardCategory, on_delete=models.CASCADE, related_name="shortlist")
+    deed = models.ForeignKey(Deed, verbose_name=_("deed"), on_delete=models.CASCADE)
+    jury_notes = models.TextField(_("jury notes (never public)"), blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    added_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("shortlisted deed")
+        verbose_name_plural = _("shortlist")
+        constraints = [
+            models.UniqueConstraint(fields=["category", "deed"], name="shortlisted_once")
+        ]
+
+    def __str__(self):
+        return str(self.deed)
+
+
+class AwardQuerySet(models.QuerySet):
+    def of_year(self, year):
+        return self.filter(category__gala__year=year)
+
+    def public(self):
+        return self.filter(deed__status="published")
+
+
+class Award(LoggedModel):
+    category = models.ForeignKey(AwardCategory, on_delete=models.CASCADE, related_name="awards")
+    deed = models.ForeignKey(
+        Deed, verbose_name=_("deed"), on_delete=models.PROTECT, related_name="awards"
+    )
+    decided_at = models.DateTimeField(_("decided"), default=timezone.now, editable=False)
+
+    objects = AwardQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("award")
+        verbose_name_plural = _("awards")
+        ordering = ["category__position", "category__name", "deed__title"]
+        constraints = [models.UniqueConstraint(fields=["category", "deed"], name="awarded_once")]
+
+    def __str__(self):
+        return f"{self.category}: {self.deed}"
+
+
+class HonourableMention(LoggedModel):
+    """For broad or visible development work of an organisation or one of its units."""
+
+    gala = models.ForeignKey(Gala, on_delete=models.CASCADE, related_name="mentions")
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT
+    )
+    unit = models.CharField(_("unit"), max_length=200, blank=True)
+    text = models.TextField(_("grounds"), blank=True)
+
+    class Meta:
+        verbose_name = _("honourable mention")
+        verbose_name_plural = _("honourable mentions")
+        ordering = ["organisation__sort_key"]
+
+    def __str__(self):
+        return f"{self.gala.year}: {self.organisation}"
