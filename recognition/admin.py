@@ -9,6 +9,7 @@ from .models import (
     AwardCategory,
     Campaign,
     Gala,
+    Highlight,
     HonourableMention,
     MunicipalityRanking,
     Shortlisting,
@@ -167,3 +168,17 @@ class AwardCategoryAdmin(admin.ModelAdmin):
             if isinstance(obj, Award) and is_new:
                 obj.log_action("award.decided", actor=request.user, data={"deed": obj.deed_id})
         formset.save_m2m()
+
+
+@admin.register(Highlight)
+class HighlightAdmin(admin.ModelAdmin):
+    """Schedule a deed for a week: any day of the week may be given, its Monday is kept."""
+
+    list_display = ["week", "deed", "note"]
+    list_filter = ["week"]
+    autocomplete_fields = ["deed"]
+    date_hierarchy = "week"
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        obj.log_action("highlight.changed" if change else "highlight.scheduled", actor=request.user)

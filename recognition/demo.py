@@ -63,6 +63,7 @@ def seed_recognition():
             )
             ranking_publish(ranking, actor=None, text=text)
     seed_galas()
+    seed_highlights()
     return campaigns
 
 
@@ -133,3 +134,23 @@ def seed_galas():
                 organisation=organisation,
                 text="Laaja ja näkyvä kehittämistyö koko organisaatiossa.",
             )
+
+
+def seed_highlights(weeks=12, per_week=2):
+    """Two highlighted deeds a week for the last twelve weeks and this one."""
+    from django.utils import timezone
+
+    from deeds.models import Deed
+
+    from .highlights import Highlight, monday_of
+
+    this_week = monday_of(timezone.localdate())
+    Highlight.objects.filter(week__gte=this_week - dt.timedelta(weeks=weeks)).delete()
+    deeds = list(Deed.objects.published().order_by("-published_at", "pk")[: (weeks + 1) * per_week])
+    for index, deed in enumerate(deeds):
+        Highlight.objects.create(
+            deed=deed,
+            week=this_week - dt.timedelta(weeks=index // per_week),
+            position=index % per_week,
+            note="Viikon nosto: hyvä esimerkki arjen kehittämisestä.",
+        )

@@ -141,3 +141,4 @@ def window(starts_on, ends_on):
 
 
 from .awards import Award, AwardCategory, Gala, HonourableMention, Shortlisting  # noqa: E402, F401
+from .highlights import Highlight  # noqa: E402, F401

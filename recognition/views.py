@@ -2,22 +2,25 @@
 
 import datetime as dt
 
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from deeds.listing import parse_listing
-from deeds.models import DeedContact
+from deeds.models import Deed, DeedContact
 from stats import charts
 from stats.figures import Figures
 from stats.sections import section
 
 from .awards import Award, Gala
 from .calendar import DOORS, calendar_gala, door_awards, is_open, opened_on
+from .cards import card_response
 from .forms import RankingForm
+from .highlights import Highlight
 from .models import Campaign, MunicipalityRanking, RankingRule
 from .rankings import municipality_ranking
 
@@ -157,3 +160,34 @@ def advent_door(request, year, number):
     award = awards[number - 1] if number <= len(awards) else None
     context = {"year": year, "number": number, "award": award}
     return render(request, "recognition/advent_door.html", context)
+
+
+def highlights(request):
+    today = timezone.localdate()
+    current = Highlight.objects.current(today).select_related("deed__organisation")
+    past = Highlight.objects.past(today).select_related("deed__organisation")
+    page = Paginator(past, 30).get_page(request.GET.get("sivu"))
+    return render(
+        request, "recognition/highlights.html", {"current": current, "page": page, "today": today}
+    )
+
+
+def deed_card(request, pk):
+    deed = get_object_or_404(Deed.objects.published().select_related("organisation"), pk=pk)
+    return card_response(deed.title, deed.organisation.name)
+
+
+def campaign_card(request, slug):
+    campaign = get_object_or_404(Campaign, slug=slug)
+    total = campaign_figures(campaign, get_language()).total
+    subtitle = ngettext("%(count)d new deed", "%(count)d new deeds", total) % {"count": total}
+    return card_response(campaign.name, subtitle)
+
+
+def awarded_card(request, year):
+    gala = get_object_or_404(Gala, year=year)
+    total = Award.objects.public().filter(category__gala=gala).count()
+    subtitle = ngettext("%(count)d awarded deed", "%(count)d awarded deeds", total) % {
+        "count": total
+    }
+    return card_response(_("Awarded deeds %(year)s") % {"year": year}, subtitle)

@@ -5,7 +5,7 @@ from django.utils.translation import get_language
 
 from deeds.catalogue import get_catalogue
 from deeds.views import deeds_in_order
-from recognition.models import Campaign
+from recognition.models import Campaign, Highlight
 from recognition.views import campaign_figures
 
 LATEST_ON_HOME = 6
@@ -32,6 +32,7 @@ def home(request):
     campaign = Campaign.objects.running().order_by("ends_on").first()
     context = {
         "campaign": campaign,
+        "highlights": Highlight.objects.current().select_related("deed__organisation"),
         "campaign_deeds": campaign_figures(campaign, language).total if campaign else 0,
         "figures": figures,
         "latest": deeds_in_order([int(i) for i in catalogue.ids[:LATEST_ON_HOME]]),

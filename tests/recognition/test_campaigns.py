@@ -86,3 +86,10 @@ def test_a_longer_campaign_compares_with_the_whole_previous_one(client, campaign
     time_machine.move_to(at(2022, 10, 15, 12))  # day 45; the previous had 30 days
     comparison = client.get("/kampanjat/syys-2022/").context["comparison"]
     assert comparison["whole"] and comparison["same_point"] == comparison["total"] == 3
+
+
+def test_the_campaign_has_a_share_card(client, campaigns):
+    html = client.get("/kampanjat/syys-2022/").content.decode()
+    assert "/kampanjat/syys-2022/kortti.png" in html
+    card = client.get("/kampanjat/syys-2022/kortti.png")
+    assert card["Content-Type"] == "image/png" and card.content[:8] == b"\x89PNG\r\n\x1a\n"
