@@ -6,6 +6,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from recognition.models import Campaign
+
+from .charts import Band
 from .forms import CompareForm, PeriodForm
 from .report import period_report
 from .services import analytics_rollup
@@ -18,10 +21,14 @@ def dashboard(request):
     period_form = PeriodForm(request.GET if asked & {"start", "end"} else None)
     compare_form = CompareForm(request.GET if asked & {"compare_start", "compare_end"} else None)
     start, end = period_form.period()
+    # Campaigns are drawn over the timeline and offered as periods to compare.
+    campaigns = list(Campaign.objects.filter(starts_on__lte=end, ends_on__gte=start))
+    bands = [Band(c.starts_on, c.ends_on, c.name) for c in campaigns]
     context = {
         "period_form": period_form,
         "compare_form": compare_form,
-        "report": period_report(start, end, compare=compare_form.period()),
+        "campaigns": Campaign.objects.order_by("-starts_on")[:6],
+        "report": period_report(start, end, compare=compare_form.period(), bands=bands),
     }
     invalid = period_form.errors or compare_form.errors
     return render(request, "analytics/dashboard.html", context, status=400 if invalid else 200)

@@ -128,6 +128,61 @@ def openapi_document(facet_labels):
             ("end", "Published on or before this date (YYYY-MM-DD, Finnish time)."),
         )
     ]
+    period.append(
+        {
+            "name": "awarded",
+            "in": "query",
+            "required": False,
+            "description": "true: only deeds that received a gala award.",
+            "schema": {"type": "string", "enum": ["true", "false"]},
+        }
+    )
+    window = [
+        {
+            "name": name,
+            "in": "query",
+            "required": True,
+            "schema": {"type": "string", "format": "date"},
+        }
+        for name in ("start", "end")
+    ] + [
+        {
+            "name": "rule",
+            "in": "query",
+            "required": False,
+            "description": "home (default): each deed counts for its organisation's home "
+            "municipality; partners: also once for each partner's home municipality.",
+            "schema": {"type": "string", "enum": ["home", "partners"]},
+        }
+    ]
+
+    def ranking(key, name):
+        return {
+            "get": {
+                "summary": f"{name.title()}s by deeds published from start to end (Finnish "
+                "dates, both included); ties share a place",
+                "parameters": [*window, LANG],
+                "responses": {
+                    "200": _json(
+                        {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "required": ["place", name, key, "count"],
+                                "properties": {
+                                    "place": {"type": "integer"},
+                                    name: {"type": "string"},
+                                    key: {"type": "string"},
+                                    "count": {"type": "integer"},
+                                },
+                            },
+                        }
+                    ),
+                    "400": ERROR,
+                },
+            }
+        }
+
     return {
         "openapi": "3.1.0",
         "info": {
@@ -255,6 +310,26 @@ def openapi_document(facet_labels):
                                 },
                             }
                         ),
+                        "400": ERROR,
+                    },
+                }
+            },
+            "/rankings/municipalities": ranking("code", "municipality"),
+            "/rankings/organisations": ranking("slug", "organisation"),
+            "/awards/": {
+                "get": {
+                    "summary": "Gala awards of published deeds, newest gala first",
+                    "parameters": [
+                        {
+                            "name": "year",
+                            "in": "query",
+                            "required": False,
+                            "schema": {"type": "integer"},
+                        },
+                        LANG,
+                    ],
+                    "responses": {
+                        "200": _json({"type": "array", "items": {"type": "object"}}),
                         "400": ERROR,
                     },
                 }

@@ -4,6 +4,7 @@ import datetime as dt
 import re
 
 import pytest
+from django.utils import timezone
 
 from analytics.models import DeedDay, ReferrerDay, SearchDay, SiteDay
 from tests.deeds.factories import DeedFactory
@@ -169,3 +170,20 @@ def test_staff_can_update_the_figures_at_once(staff_client):
 
 def test_the_dashboard_works_in_swedish(staff_client, figures):
     assert staff_client.get("/sv/kavijat/").status_code == 200
+
+
+def test_campaigns_are_drawn_over_the_timeline_and_offered_for_comparison(admin_client):
+    from tests.recognition.factories import CampaignFactory
+
+    today = timezone.localdate()
+    CampaignFactory(
+        name="Kevätkampanja",
+        slug="kevat",
+        starts_on=today - dt.timedelta(days=10),
+        ends_on=today - dt.timedelta(days=3),
+    )
+    response = admin_client.get("/kavijat/")
+    bands = response.context["report"]["chart"].bands
+    assert [band["label"] for band in bands] == ["Kevätkampanja"]
+    start = (today - dt.timedelta(days=10)).isoformat()
+    assert f"compare_start={start}" in response.content.decode()
