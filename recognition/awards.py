@@ -5,6 +5,7 @@ shortlist at all, only ``Award`` and ``HonourableMention``.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -85,6 +86,10 @@ class Shortlisting(models.Model):
     def __str__(self):
         return str(self.deed)
 
+    def clean(self):
+        if self.deed_id and self.deed.status != "published":
+            raise ValidationError({"deed": _("Only published deeds can be shortlisted.")})
+
 
 class AwardQuerySet(models.QuerySet):
     def of_year(self, year):
@@ -111,6 +116,15 @@ class Award(LoggedModel):
 
     def __str__(self):
         return f"{self.category}: {self.deed}"
+
+    def clean(self):
+        # The jury decides among the shortlist: an award is for a shortlisted deed.
+        if (
+            self.deed_id
+            and self.category_id
+            and not self.category.shortlist.filter(deed_id=self.deed_id).exists()
+        ):
+            raise ValidationError({"deed": _("Shortlist the deed in this category first.")})
 
 
 class HonourableMention(LoggedModel):

@@ -101,3 +101,40 @@ def test_certificates_are_for_staff_only(client, django_user_model, gala):
     editor = django_user_model.objects.create_user(email="e@example.fi", password="x")
     client.force_login(editor)
     assert client.get("/palkitut/2024/kunniakirjat.zip").status_code == 302
+
+
+def test_the_jury_awards_only_shortlisted_published_deeds_in_the_admin(admin_client, gala):
+    category = gala.categories.get()
+    outsider = DeedFactory(title="Ei ehdolla")
+    draft = DeedFactory(title="Luonnos", status="draft")
+    url = f"/hallinta/recognition/awardcategory/{category.pk}/change/"
+    existing = category.awards.get()
+    shortlisted = category.shortlist.get()
+    base = {
+        "name": category.name,
+        "name_sv": category.name_sv,
+        "kind": "special",
+        "gala": gala.pk,
+        "position": 0,
+        "shortlist-TOTAL_FORMS": 2,
+        "shortlist-INITIAL_FORMS": 1,
+        "shortlist-0-id": shortlisted.pk,
+        "shortlist-0-category": category.pk,
+        "shortlist-0-deed": shortlisted.deed_id,
+        "shortlist-0-jury_notes": "SALAINEN HUOMIO",
+        "shortlist-1-category": category.pk,
+        "shortlist-1-deed": draft.pk,
+        "awards-TOTAL_FORMS": 2,
+        "awards-INITIAL_FORMS": 1,
+        "awards-0-id": existing.pk,
+        "awards-0-category": category.pk,
+        "awards-0-deed": existing.deed_id,
+        "awards-1-category": category.pk,
+        "awards-1-deed": outsider.pk,
+    }
+    response = admin_client.post(url, base)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Vain julkaistuja tekoja voi asettaa ehdolle." in html
+    assert "Aseta teko ensin ehdolle tässä sarjassa." in html
+    assert category.awards.count() == 1 and category.shortlist.count() == 1
