@@ -8,10 +8,9 @@ urlpatterns = [
     path("deeds/<int:pk>/", views.deed_detail, name="deed_detail"),
     path("stats/deeds", views.deed_stats, name="deed_stats"),
     path("stats/deeds/", views.deed_stats),
-    path("rankings/municipalities", views.municipality_ranking_view, name="municipality_ranking"),
-    path("rankings/municipalities/", views.municipality_ranking_view),
-    path("rankings/organisations", views.organisation_ranking_view, name="organisation_ranking"),
-    path("rankings/organisations/", views.organisation_ranking_view),
+    re_path(
+        r"^rankings/(?P<kind>municipalities|organisations)/?$", views.ranking_view, name="ranking"
+    ),
     path("awards/", views.award_list, name="award_list"),
     path("sectors/", views.sector_list, name="sector_list"),
     path("themes/", views.theme_list, name="theme_list"),

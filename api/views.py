@@ -293,25 +293,23 @@ def ranking_period(request):
     return start, end, rule
 
 
-@api_view
-def municipality_ranking_view(request, language):
-    """Municipalities by deeds published in a window (Finnish dates, both included)."""
-    start, end, rule = ranking_period(request)
-    return json(
-        [
-            {"place": p.place, "municipality": p.name, "code": p.key, "count": p.count}
-            for p in municipality_ranking(start, end, rule)
-        ]
-    )
+RANKINGS = {
+    # kind: (ranking function, field of the name, field of the key)
+    "municipalities": (municipality_ranking, "municipality", "code"),
+    "organisations": (organisation_ranking, "organisation", "slug"),
+}
 
 
 @api_view
-def organisation_ranking_view(request, language):
+def ranking_view(request, kind, language):
+    """Municipalities or organisations by deeds published in a window (Finnish dates,
+    both included); ties share a place."""
+    rank, name, key = RANKINGS[kind]
     start, end, rule = ranking_period(request)
     return json(
         [
-            {"place": p.place, "organisation": p.name, "slug": p.key, "count": p.count}
-            for p in organisation_ranking(start, end, rule)
+            {"place": p.place, name: p.name, key: p.key, "count": p.count}
+            for p in rank(start, end, rule)
         ]
     )
 

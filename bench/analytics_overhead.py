@@ -13,12 +13,11 @@ interleaved so that both see the same conditions. The target is under 2 ms (p95)
 the middleware alone. PostgreSQL: $BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432).
 """
 
-import argparse
 import json
 import statistics
 import time
 
-from common import ensure_seeded, percentile, run_workers, setup_django
+from common import arguments, ensure_seeded, percentile, run_workers, setup_django
 
 SIZE = 1000
 REPEATS = 500
@@ -109,13 +108,7 @@ def worker(size, rebuild):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--backends", nargs="+", default=["sqlite", "postgres"], choices=["sqlite", "postgres"]
-    )
-    parser.add_argument("--rebuild", action="store_true")
-    parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    args = arguments(__doc__, sizes=False)
     if args.worker:
         worker(args.worker, args.rebuild)
         return

@@ -13,11 +13,10 @@ request after a change rebuilds the in-memory facet index; that cold time is
 reported separately. PostgreSQL: $BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432).
 """
 
-import argparse
 import json
 import time
 
-from common import ensure_seeded, measure, run_workers, setup_django
+from common import arguments, ensure_seeded, measure, run_workers, setup_django
 
 REQUESTS = 300
 # Three filters each, as people combine them: place + sector + year, theme + kind + region …
@@ -73,14 +72,7 @@ def worker(size, rebuild):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--backends", nargs="+", default=["sqlite", "postgres"], choices=["sqlite", "postgres"]
-    )
-    parser.add_argument("--sizes", nargs="+", type=int, default=[1000, 10_000, 100_000])
-    parser.add_argument("--rebuild", action="store_true")
-    parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    args = arguments(__doc__)
     if args.worker:
         worker(args.worker, args.rebuild)
         return

@@ -110,3 +110,18 @@ def run_workers(script, backends, sizes, extra_args=()):
             if output.returncode:
                 sys.exit(f"{backend} {size} failed:\n{output.stderr[-3000:]}")
             yield backend, json.loads(output.stdout.strip().splitlines()[-1])
+
+
+def arguments(doc, *, sizes=True):
+    """The options every benchmark takes; ``--worker`` is how run_workers calls it back."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument(
+        "--backends", nargs="+", default=["sqlite", "postgres"], choices=["sqlite", "postgres"]
+    )
+    if sizes:
+        parser.add_argument("--sizes", nargs="+", type=int, default=[1000, 10_000, 100_000])
+    parser.add_argument("--rebuild", action="store_true", help="Seed the databases again.")
+    parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
+    return parser.parse_args()

@@ -11,11 +11,10 @@ per-process cache of recent searches (SEARCH_CACHE_SIZE) on. Databases are those
 bench/catalogue.py (seeded on first use).
 """
 
-import argparse
 import json
 import time
 
-from common import ensure_seeded, measure, run_workers, setup_django
+from common import arguments, ensure_seeded, measure, run_workers, setup_django
 
 # One- and two-word queries as people type them: base forms, inflected forms, names.
 QUERIES = [
@@ -87,14 +86,7 @@ def worker(size, rebuild):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--backends", nargs="+", default=["sqlite", "postgres"], choices=["sqlite", "postgres"]
-    )
-    parser.add_argument("--sizes", nargs="+", type=int, default=[1000, 10_000, 100_000])
-    parser.add_argument("--rebuild", action="store_true", help="Seed the databases again.")
-    parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    args = arguments(__doc__)
     if args.worker:
         worker(args.worker, args.rebuild)
         return

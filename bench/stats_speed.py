@@ -9,12 +9,11 @@ p50/p95 in-process server time and SQL queries per request; the target at 100,00
 is p95 under 200 ms on both databases. Map borders come from ../shared/data when present.
 """
 
-import argparse
 import json
 import time
 from pathlib import Path
 
-from common import ROOT, ensure_seeded, measure, run_workers, setup_django
+from common import ROOT, arguments, ensure_seeded, measure, run_workers, setup_django
 
 REQUESTS = 200
 FILTERS = ["", "region=17", "sector=sosiaali-ja-terveys", "start=2022-01-01&end=2022-12-31"]
@@ -62,14 +61,7 @@ def worker(size, rebuild):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--backends", nargs="+", default=["sqlite", "postgres"], choices=["sqlite", "postgres"]
-    )
-    parser.add_argument("--sizes", nargs="+", type=int, default=[1000, 10_000, 100_000])
-    parser.add_argument("--rebuild", action="store_true")
-    parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    args = arguments(__doc__)
     if args.worker:
         worker(args.worker, args.rebuild)
         return
