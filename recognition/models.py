@@ -140,5 +140,7 @@ def window(starts_on, ends_on):
     return start, end
 
 
+# The gala's and the highlights' models live in their own modules (models.py would pass
+# 500 lines); imported here so that Django registers them with this app.
 from .awards import Award, AwardCategory, Gala, HonourableMention, Shortlisting  # noqa: E402, F401
 from .highlights import Highlight  # noqa: E402, F401

@@ -1,4 +1,5 @@
-"""Public pages: campaigns with live figures, and the most inventive municipality."""
+"""Public pages: campaigns with live figures, the most inventive municipality, awarded
+deeds, highlights, the advent calendar and share cards."""
 
 import datetime as dt
 
