@@ -57,6 +57,11 @@ def start(args):
     has_deeds = subprocess.run([PYTHON, "manage.py", "shell", "-c", check], cwd=ROOT, env=env)
     if has_deeds.returncode != 0:
         run(PYTHON, "manage.py", "seed_demo", env=env)
+        # The map's borders, when the reference data is beside the repository.
+        for layer in ("kunnat-2023", "maakunnat-2023"):
+            borders = ROOT.parent / "shared" / "data" / f"{layer}.geojson"
+            if borders.exists():
+                run(PYTHON, "manage.py", "load_geodata", str(borders), env=env)
     run(PYTHON, "manage.py", "ensure_dev_admin", DEV_ADMIN[0], DEV_ADMIN[1], env=env)
     print(
         f"\nTekojen tori: http://127.0.0.1:8000/   admin: http://127.0.0.1:8000/hallinta/ "
