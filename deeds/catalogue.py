@@ -39,11 +39,16 @@ class Choice:
     group: str = ""  # a subtheme's theme, an organisation's type
     active: bool = True
     pk: int | None = None
+    # Labels per language, worked out once: a facet list can show a thousand choices.
+    _labels: dict = field(default_factory=dict, repr=False, compare=False)
 
     def label(self, language):
-        from tori.i18n import localized
+        label = self._labels.get(language)
+        if label is None:
+            from tori.i18n import localized
 
-        return localized(self.names, language=language)
+            label = self._labels[language] = localized(self.names, language=language)
+        return label
 
 
 @dataclass

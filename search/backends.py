@@ -24,7 +24,9 @@ class Matches:
 
 
 def _numbers(text):
-    return np.array(text.split(), dtype=np.int64) if text else np.zeros(0, dtype=np.int64)
+    # fromstring with a separator parses in C: several times faster than split() for the
+    # tens of thousands of ids a common word matches.
+    return np.fromstring(text, dtype=np.int64, sep=" ") if text else np.zeros(0, dtype=np.int64)
 
 
 def find_matches(parsed):
