@@ -121,7 +121,7 @@ def awarded(request, year):
     )
     categories = list(gala.categories.order_by("position", "name"))
     chosen = request.GET.get("kategoria", "")
-    if chosen.isdecimal():
+    if chosen.isascii() and chosen.isdecimal() and len(chosen) <= 18:  # fits a 64-bit id
         awards = awards.filter(category_id=int(chosen))
     groups = {}
     for award in awards:

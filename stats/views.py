@@ -105,7 +105,7 @@ def stats_download(request, by, fmt):
     listing = parse_listing(request.GET)
     rows = Figures.of(listing, language).rows(by, language)
     top = request.GET.get("top", "")
-    if top.isdecimal() and 0 < int(top) < len(rows):
+    if top.isascii() and top.isdecimal() and 0 < int(top) < len(rows):
         rows = rows[: int(top)]  # the leaderboard's download: the rows it shows
     title = str(DIMENSIONS[by])
     name = f"tekojen-tori-{by}"

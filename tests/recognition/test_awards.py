@@ -138,3 +138,9 @@ def test_the_jury_awards_only_shortlisted_published_deeds_in_the_admin(admin_cli
     assert "Vain julkaistuja tekoja voi asettaa ehdolle." in html
     assert "Aseta teko ensin ehdolle tässä sarjassa." in html
     assert category.awards.count() == 1 and category.shortlist.count() == 1
+
+
+@pytest.mark.parametrize("value", ["abc", "99999999999999999999", "1' OR '1'='1", "-1", ""])
+def test_a_forged_category_filter_shows_the_page_without_a_server_error(client, gala, value):
+    response = client.get("/palkitut/2024/", {"kategoria": value})
+    assert response.status_code == 200

@@ -202,3 +202,17 @@ def test_the_leaderboard_download_holds_its_top_rows_with_places(client):
     assert [[int(r[0]), r[2], int(r[3])] for r in rows[1:]] == [
         [row.place, row.label, row.count] for row in leaders.rows
     ]
+
+
+@pytest.mark.parametrize("top", ["abc", "-3", "0", "10" * 20, "²"])
+def test_a_bad_top_in_a_download_gives_every_row(client, deeds, top):
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                client.get(f"/tilastot/lataa/organisation.csv?top={top}").content.decode(
+                    "utf-8-sig"
+                )
+            )
+        )
+    )
+    assert len(rows) == 1 + 2  # header and both organisations
