@@ -193,6 +193,14 @@ class PeriodQuerySet(models.QuerySet):
     def between(self, start, end):
         return self.filter(day__gte=start, day__lte=end)
 
+    def top_by(self, key, limit):
+        """The ``limit`` values of ``key`` with the most page views in these days."""
+        return (
+            self.values(key)
+            .annotate(views=Sum("views"), visitors=Sum("visitors"))
+            .order_by("-views", key)[:limit]
+        )
+
 
 class PageDay(models.Model):
     day = models.DateField(_("day"))
@@ -225,11 +233,7 @@ class DeedDayQuerySet(PeriodQuerySet):
         )
 
     def top(self, limit):
-        return (
-            self.values("deed_id")
-            .annotate(views=Sum("views"), visitors=Sum("visitors"))
-            .order_by("-views", "deed_id")[:limit]
-        )
+        return self.top_by("deed_id", limit)
 
 
 class DeedDay(models.Model):
@@ -251,11 +255,7 @@ class DeedDay(models.Model):
 
 class ReferrerDayQuerySet(PeriodQuerySet):
     def top(self, limit):
-        return (
-            self.values("host")
-            .annotate(views=Sum("views"), visitors=Sum("visitors"))
-            .order_by("-views", "host")[:limit]
-        )
+        return self.top_by("host", limit)
 
 
 class ReferrerDay(models.Model):

@@ -70,6 +70,16 @@ class TermChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+def story_field(label, rows=4):
+    """An optional part of the story: plain text of up to TEXT_MAX characters."""
+    return forms.CharField(
+        label=label,
+        max_length=TEXT_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": rows}),
+    )
+
+
 class SubmissionForm(forms.Form):
     # --- The story
     title = forms.CharField(label=_("Title"), max_length=200)
@@ -79,36 +89,11 @@ class SubmissionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Two or three sentences: what was done and why."),
     )
-    background = forms.CharField(
-        label=_("Background: why was this needed?"),
-        max_length=TEXT_MAX,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
-    description = forms.CharField(
-        label=_("What was done"),
-        max_length=TEXT_MAX,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
-    implementation = forms.CharField(
-        label=_("How it was done"),
-        max_length=TEXT_MAX,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
-    results = forms.CharField(
-        label=_("Results"),
-        max_length=TEXT_MAX,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
-    tips = forms.CharField(
-        label=_("Tips for others"),
-        max_length=TEXT_MAX,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    background = story_field(_("Background: why was this needed?"))
+    description = story_field(_("What was done"))
+    implementation = story_field(_("How it was done"))
+    results = story_field(_("Results"))
+    tips = story_field(_("Tips for others"), rows=3)
     language = forms.ChoiceField(
         label=_("Language of the text"), choices=ContentLanguage.choices, initial="fi"
     )
