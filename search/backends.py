@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from django.db import connection, transaction
 
-TIERS = (("title", 4), ("summary", 2), ("body", 1))  # as in _postgres_matches
+TIERS = (("title", 4), ("summary", 2), ("body", 1))
 
 
 @dataclass
@@ -80,24 +80,19 @@ def _ts_any(terms):
     return "(" + " | ".join(f"'{term}'" for term in sorted(terms)) + ")"
 
 
-def _postgres_ids(where, params, select="deed_id::text"):
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT string_agg({select}, ' ') FROM search_searchentry WHERE {where}", params
-        )
-        return _numbers(cursor.fetchone()[0])
-
-
 def _postgres(parsed):
     # PostgreSQL's planner does not count the cost of detoasting the (out-of-line)
     # tsvectors, so on smaller tables it picks a sequential scan that unpacks every
-    # row's document; the GIN bitmap scan is exact for these queries and never needs to.
+    # row's document; the GIN bitmap scans are exact for these queries and never need to.
+    # Parallel workers only add start-up time when many requests share two cores.
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        return _postgres_matches(parsed)
+        cursor.execute(
+            "SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0"
+        )
+        return _postgres_matches(cursor, parsed)
 
 
-def _postgres_matches(parsed):
+def _postgres_matches(cursor, parsed):
     conditions, params = [], []
     if parsed.words:
         conditions.append("document @@ %s::tsquery")
@@ -107,22 +102,28 @@ def _postgres_matches(parsed):
         params.append(
             " | ".join("(" + " <-> ".join(f"'{t}'" for t in variant) + ")" for variant in variants)
         )
-    match = " AND ".join(conditions)
-    hits = _ts_any(parsed.all_terms)
-    # Title and summary vectors are stored in the row (migration 0002), so their tiers
-    # come with the match; the body's, out of line, from a GIN intersection (BitmapAnd).
-    tier = (
-        "(CASE WHEN title_terms @@ %s::tsquery THEN 4 ELSE 0 END"
-        " + CASE WHEN summary_terms @@ %s::tsquery THEN 2 ELSE 0 END)"
+    cursor.execute(
+        "SELECT string_agg(deed_id::text, ' ') FROM search_vectors WHERE "
+        + " AND ".join(conditions),
+        params,
     )
-    pairs = _postgres_ids(
-        match, [hits, hits, *params], select=f"deed_id::text || ' ' || {tier}::text"
-    ).reshape(-1, 2)
-    order = np.argsort(pairs[:, 0])
-    ids, tiers = pairs[order, 0], pairs[order, 1]
+    ids = np.sort(_numbers(cursor.fetchone()[0]))
+    tiers = np.zeros(len(ids), dtype=np.int64)
     if len(ids):
-        in_body = _postgres_ids(f"body_terms @@ %s::tsquery AND {match}", [hits, *params])
-        tiers = tiers + np.isin(ids, in_body)
+        # Each tier from its own GIN index alone, intersected with the matches here:
+        # adding the match to these conditions would let the planner check it row by
+        # row, unpacking every document it visits.
+        hits = _ts_any(parsed.all_terms)
+        cursor.execute(
+            " UNION ALL ".join(
+                f"SELECT {weight}, string_agg(deed_id::text, ' ') FROM search_vectors"
+                f" WHERE {column}_terms @@ %s::tsquery"
+                for column, weight in TIERS
+            ),
+            [hits] * len(TIERS),
+        )
+        for weight, in_column in cursor.fetchall():
+            tiers += weight * np.isin(ids, _numbers(in_column), assume_unique=True)
     return Matches(ids, tiers)
 
 
@@ -131,7 +132,7 @@ def ids_with_term(term):
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
-                "SELECT string_agg(deed_id::text, ' ') FROM search_searchentry "
+                "SELECT string_agg(deed_id::text, ' ') FROM search_vectors "
                 "WHERE document @@ %s::tsquery",
                 [f"'{term}'"],
             )

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from search.models import SearchEntry, SearchVocabulary
 from taxonomy.models import Theme
@@ -109,6 +110,31 @@ def test_rebuild_gives_the_same_index_as_incremental_updates(capsys, deeds):
     assert after == before
     assert set(SearchVocabulary.objects.values_list("kind", "token", "deeds")) == vocabulary
     assert "Indexed 3 published deeds" in capsys.readouterr().out
+
+
+def test_the_full_text_index_follows_entries_however_they_change(client, settings, deeds):
+    # The database's own index (FTS5 on SQLite, search_vectors on PostgreSQL) is kept in
+    # step by triggers, whichever way rows change: the indexer deletes and inserts, a
+    # migration or a script may update, Django's test runner truncates.
+    settings.SEARCH_CACHE_SIZE = 0
+
+    def found(query):
+        return [r["title"] for r in client.get("/api/v1/deeds/", {"q": query}).json()["results"]]
+
+    assert found("kotihoito") == ["Kotihoidon reitit"]
+    SearchEntry.objects.filter(deed=deeds[1]).update(title="lukupiiri", summary="", body="")
+    assert found("lukupiiri") == ["Kotihoidon reitit"]
+    assert found("kotihoito") == []
+    SearchEntry.objects.filter(deed=deeds[0]).delete()
+    assert found("etätyö") == []
+    assert found("hävikki") == ["Ruokapalveluiden hävikki"]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # TRUNCATE waits for none
+            cursor.execute("TRUNCATE search_searchentry")
+        else:
+            cursor.execute("DELETE FROM search_searchentry")
+    assert found("hävikki") == []
 
 
 def test_vocabulary_counts_follow_edits_and_deletions(deeds):
