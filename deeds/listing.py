@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 import numpy as np
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from .catalogue import FACETS, get_catalogue
@@ -222,6 +222,12 @@ class Option:
     group: str = ""
     inactive: bool = False
 
+    @property
+    def count_text(self):
+        # For screen readers ("12 deeds"); a template tag per option would cost more
+        # than the rest of the option on a page of a hundred of them.
+        return ngettext("deed", "deeds", self.count)
+
 
 @dataclass
 class FacetGroup:
@@ -291,33 +297,32 @@ def facet_groups(listing, result, *, show_all=(), language=None):
     groups = []
     for name in FACETS:
         column = listing.catalogue.columns[name]
-        counts = result.counts[name]
+        counts = result.counts[name].tolist()
+        choices = column.choices
         chosen = {code for code in listing.selections.get(name, []) if code >= 0}
         # Only choices with deeds (or chosen): at 1,000 organisations most have none.
-        codes = sorted(set(np.flatnonzero(counts).tolist()) | chosen)
+        codes = sorted({code for code, n in enumerate(counts) if n} | chosen)
+        if name in SHORT_LIST:
+            codes.sort(key=lambda code: (-counts[code], choices[code].order))
+        else:
+            codes.sort(key=lambda code: choices[code].order)
+        hidden = 0
+        limit = SHORT_LIST.get(name)
+        if limit and name not in show_all and len(codes) > limit:
+            keep = codes[:limit] + [code for code in codes[limit:] if code in chosen]
+            hidden = len(codes) - len(keep)
+            codes = keep
         options = [
             Option(
-                column.choices[code].key,
-                column.choices[code].label(language),
-                int(counts[code]),
+                choices[code].key,
+                choices[code].label(language),
+                counts[code],
                 code in chosen,
-                column.choices[code].group,
-                not column.choices[code].active,
+                choices[code].group,
+                not choices[code].active,
             )
             for code in codes
         ]
-        orders = [column.choices[code].order for code in codes]
-        if name in SHORT_LIST:
-            ranked = sorted(zip(options, orders, strict=True), key=lambda p: (-p[0].count, p[1]))
-            options = [o for o, _ in ranked]
-        else:
-            options = [o for o, _ in sorted(zip(options, orders, strict=True), key=lambda p: p[1])]
-        hidden = 0
-        limit = SHORT_LIST.get(name)
-        if limit and name not in show_all and len(options) > limit:
-            keep = options[:limit] + [o for o in options[limit:] if o.selected]
-            hidden = len(options) - len(keep)
-            options = keep
         if name == "subtheme":
             themes = listing.catalogue.columns["theme"]
             for option in options:

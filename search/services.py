@@ -127,14 +127,21 @@ def corrections(query_words):
 
 
 _names_lock = threading.Lock()
-_names = (None, {})
+_names = (None, None)
 
 
-def _name_terms(catalogue):
+@dataclass
+class _NameIndex:
+    by_term: dict  # distinctive term -> [(facet, key)]
+    choices: dict  # (facet, key) -> (choice, published deeds)
+
+
+def _name_index(catalogue):
     """Distinctive terms of organisation and municipality names, once per catalogue.
 
     Words that many names share ("kunta", "kaupunki", "hyvinvointialue") are left
-    out, so "kotihoito kaupunki" does not offer every city.
+    out, so "kotihoito kaupunki" does not offer every city. Built when the catalogue
+    changes, so a search only looks up its own terms.
     """
     global _names
     version, index = _names
@@ -143,14 +150,19 @@ def _name_terms(catalogue):
     with _names_lock:
         named, frequency = [], Counter()
         for facet in ("organisation", "municipality"):
+            totals = catalogue.totals(facet)
             for choice in catalogue.columns[facet].choices:
                 terms = set()
                 for key, name in choice.names.items():
                     terms.update(analyse_text(name, key[-2:]).terms)
-                named.append((facet, choice, terms))
+                named.append((facet, choice, terms, totals.get(choice.key, 0)))
                 frequency.update(terms)
         common = {term for term, n in frequency.items() if n > max(3, len(named) // 50)}
-        index = {(facet, choice.key): (choice, terms - common) for facet, choice, terms in named}
+        index = _NameIndex({}, {})
+        for facet, choice, terms, count in named:
+            index.choices[facet, choice.key] = (choice, count)
+            for term in terms - common:
+                index.by_term.setdefault(term, []).append((facet, choice.key))
         _names = (catalogue.version, index)
     return index
 
@@ -159,16 +171,17 @@ def place_matches(parsed, catalogue, language, limit=5):
     """Organisations and municipalities named by a query word ("Kangasala")."""
     if not parsed.words:
         return []
-    counts = {facet: catalogue.totals(facet) for facet in ("organisation", "municipality")}
+    index = _name_index(catalogue)
+    named = Counter()  # how many of the query's words each place's name has
+    for word in parsed.words:
+        named.update({place for term in word.terms for place in index.by_term.get(term, ())})
     found = []
-    for (facet, key), (choice, terms) in _name_terms(catalogue).items():
-        named = sum(1 for word in parsed.words if word.terms & terms)
-        if not named:
-            continue
+    for (facet, key), words in named.items():
+        choice, count = index.choices[facet, key]
         if facet == "organisation":
             url = reverse("organisations:detail", kwargs={"slug": key})
         else:
             url = reverse("deeds:list") + f"?municipality={key}"
-        found.append((named, Place(facet, choice.label(language), url, counts[facet].get(key, 0))))
+        found.append((words, Place(facet, choice.label(language), url, count)))
     found.sort(key=lambda p: (-p[0], p[1].kind != "municipality", -p[1].count, p[1].label))
     return [place for _named, place in found[:limit]]
