@@ -1,6 +1,8 @@
 from django import template
 from django.templatetags.static import static
-from django.utils.html import format_html
+from django.utils.formats import localize
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from tori.text import plain_excerpt, render_richtext
 
@@ -72,3 +74,29 @@ def control(field):
     if field.errors:
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
+
+
+@register.simple_tag
+def facet_choices(name, options):
+    """The checkboxes of one filter group, with their counts.
+
+    Built here rather than in a template loop: a list page has about a hundred of
+    them, and the loop took a third of the page's rendering time.
+    """
+    return format_html_join(
+        "",
+        '<li class="facet__option"><input type="checkbox" id="f-{0}-{1}" name="{0}"'
+        ' value="{1}"{2}><label for="f-{0}-{1}">{3} <span class="facet__count">{4}'
+        '<span class="visually-hidden"> {5}</span></span></label></li>',
+        (
+            (
+                name,
+                option.key,
+                mark_safe(" checked") if option.selected else "",
+                option.label,
+                localize(option.count),
+                option.count_text,
+            )
+            for option in options
+        ),
+    )
