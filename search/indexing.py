@@ -7,7 +7,7 @@ published deeds are indexed: publishing indexes, unpublishing or deleting remove
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 
 from deeds.models import Deed
@@ -200,5 +200,7 @@ def search_rebuild(progress=None, batch_size=500):
             ],
             batch_size=2000,
         )
-    refresh_statistics(SearchEntry, SearchVocabulary)
+    # On PostgreSQL the vectors are in a table of their own (migration 0004).
+    vectors = ["search_vectors"] if connection.vendor == "postgresql" else []
+    refresh_statistics(SearchEntry, SearchVocabulary, tables=vectors, vacuum=True)
     return done

@@ -137,6 +137,28 @@ def test_the_full_text_index_follows_entries_however_they_change(client, setting
     assert found("hävikki") == []
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_on_postgresql_vacuums_the_deleted_rows_away(deeds):
+    # A rebuild deletes every entry; until VACUUM, index scans still visit the deleted
+    # rows' pages (search p95 at 96,000 deeds: 43 ms instead of 29 ms).
+    if connection.vendor != "postgresql":
+        pytest.skip("VACUUM is PostgreSQL's")
+
+    def vacuumed():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT relname, coalesce(last_vacuum, 'epoch') FROM pg_stat_user_tables"
+                " WHERE relname IN ('search_searchentry', 'search_vectors')"
+            )
+            return dict(cursor.fetchall())
+
+    before = vacuumed()
+    call_command("rebuild_search_index", verbosity=0)
+    after = vacuumed()
+    assert sorted(after) == ["search_searchentry", "search_vectors"]
+    assert all(after[table] > before[table] for table in after)
+
+
 def test_vocabulary_counts_follow_edits_and_deletions(deeds):
     def count(word):
         row = SearchVocabulary.objects.filter(kind="w", token=word).first()
