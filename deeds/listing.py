@@ -224,8 +224,7 @@ class Option:
 
     @property
     def count_text(self):
-        # For screen readers ("12 deeds"); a template tag per option would cost more
-        # than the rest of the option on a page of a hundred of them.
+        # Read out after the count ("12 deeds"), hidden from sight.
         return ngettext("deed", "deeds", self.count)
 
 
