@@ -16,7 +16,15 @@ reported separately. PostgreSQL: $BENCH_PG_URL (default postgres://postgres@127.
 import json
 import time
 
-from common import arguments, ensure_seeded, measure, run_workers, setup_django
+from common import (
+    arguments,
+    ensure_seeded,
+    measure,
+    print_header,
+    print_results,
+    run_workers,
+    setup_django,
+)
 
 REQUESTS = 300
 # Three filters each, as people combine them: place + sector + year, theme + kind + region …
@@ -76,14 +84,10 @@ def main():
     if args.worker:
         worker(args.worker, args.rebuild)
         return
-    print(f"{'database':<10} {'deeds':>7}  {'case':<24} {'p50 ms':>7} {'p95 ms':>7}  queries")
+    print_header(24)
     extra = ["--rebuild"] if args.rebuild else []
     for backend, data in run_workers(__file__, args.backends, args.sizes, extra):
-        for name, figures in data["results"].items():
-            print(
-                f"{backend:<10} {data['deeds']:>7}  {name:<24} {figures['p50']:>7.1f} "
-                f"{figures['p95']:>7.1f}  {','.join(map(str, figures['queries']))}"
-            )
+        print_results(backend, data, 24)
         seeded = f", seeded in {data['seed_seconds']:.0f} s" if data["seed_seconds"] else ""
         print(
             f"{backend:<10} {data['deeds']:>7}  index rebuild after a change: "

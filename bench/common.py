@@ -125,3 +125,17 @@ def arguments(doc, *, sizes=True):
     parser.add_argument("--rebuild", action="store_true", help="Seed the databases again.")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
     return parser.parse_args()
+
+
+def print_header(width):
+    """The heading of a results table whose case names are up to ``width`` wide."""
+    print(f"{'database':<10} {'deeds':>7}  {'case':<{width}} {'p50 ms':>7} {'p95 ms':>7}  queries")
+
+
+def print_results(backend, data, width):
+    """One line per case of a worker's ``results``: p50, p95 and queries per request."""
+    for name, figures in data["results"].items():
+        print(
+            f"{backend:<10} {data['deeds']:>7}  {name:<{width}} {figures['p50']:>7.1f} "
+            f"{figures['p95']:>7.1f}  {','.join(map(str, figures['queries']))}"
+        )

@@ -14,7 +14,15 @@ bench/catalogue.py (seeded on first use).
 import json
 import time
 
-from common import arguments, ensure_seeded, measure, run_workers, setup_django
+from common import (
+    arguments,
+    ensure_seeded,
+    measure,
+    print_header,
+    print_results,
+    run_workers,
+    setup_django,
+)
 
 # One- and two-word queries as people type them: base forms, inflected forms, names.
 QUERIES = [
@@ -90,14 +98,10 @@ def main():
     if args.worker:
         worker(args.worker, args.rebuild)
         return
-    print(f"{'database':<10} {'deeds':>7}  {'case':<36} {'p50 ms':>7} {'p95 ms':>7}  queries")
+    print_header(36)
     extra = ["--rebuild"] if args.rebuild else []
     for backend, data in run_workers(__file__, args.backends, args.sizes, extra):
-        for name, figures in data["results"].items():
-            print(
-                f"{backend:<10} {data['deeds']:>7}  {name:<36} {figures['p50']:>7.1f} "
-                f"{figures['p95']:>7.1f}  {','.join(map(str, figures['queries']))}"
-            )
+        print_results(backend, data, 36)
         print(
             f"{backend:<10} {data['deeds']:>7}  index rebuild: "
             f"{data['indexed_per_second']:.0f} deeds/s; hits per query: "

@@ -13,7 +13,16 @@ import json
 import time
 from pathlib import Path
 
-from common import ROOT, arguments, ensure_seeded, measure, run_workers, setup_django
+from common import (
+    ROOT,
+    arguments,
+    ensure_seeded,
+    measure,
+    print_header,
+    print_results,
+    run_workers,
+    setup_django,
+)
 
 REQUESTS = 200
 FILTERS = ["", "region=17", "sector=sosiaali-ja-terveys", "start=2022-01-01&end=2022-12-31"]
@@ -65,14 +74,10 @@ def main():
     if args.worker:
         worker(args.worker, args.rebuild)
         return
-    print(f"{'database':<10} {'deeds':>7}  {'case':<22} {'p50 ms':>7} {'p95 ms':>7}  queries")
+    print_header(22)
     extra = ["--rebuild"] if args.rebuild else []
     for backend, data in run_workers(__file__, args.backends, args.sizes, extra):
-        for name, figures in data["results"].items():
-            print(
-                f"{backend:<10} {data['deeds']:>7}  {name:<22} {figures['p50']:>7.1f} "
-                f"{figures['p95']:>7.1f}  {','.join(map(str, figures['queries']))}"
-            )
+        print_results(backend, data, 22)
         print(
             f"{backend:<10} {data['deeds']:>7}  first statistics page after a change "
             f"(index rebuild included): {data['cold_ms']:.0f} ms",
