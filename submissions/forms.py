@@ -97,6 +97,22 @@ class TermChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+PAGE_ORDER = [
+    *("title", "summary", "background", "description", "implementation", "results", "tips"),
+    *("language", "organisation_name", "organisation_missing", "new_organisation_name"),
+    *("new_organisation_type", "new_organisation_municipality", "unit", "partners", "kind"),
+    *("sectors", "themes", "subthemes", "customer_groups", "funding", "funder"),
+    *("project_start", "project_end"),
+    *(f"link_{part}_{n}" for n in range(1, LINKS + 1) for part in ("url", "title")),
+    *(
+        f"contact_{part}_{n}"
+        for n in range(1, CONTACTS + 1)
+        for part in ("name", "role", "email", "phone", "consent")
+    ),
+    *("email", "licence"),
+]
+
+
 def story_field(label, rows=4):
     """An optional part of the story: plain text of up to TEXT_MAX characters."""
     return forms.CharField(
@@ -257,6 +273,8 @@ class SubmissionForm(forms.Form):
             )
         self.organisation = None
         self._say_what_to_do()
+        # The page's order, so that the error summary lists mistakes top to bottom.
+        self.order_fields(PAGE_ORDER)
 
     def _say_what_to_do(self):
         for field in self.fields.values():
