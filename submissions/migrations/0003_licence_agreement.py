@@ -4,25 +4,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('submissions', '0002_organisation'),
+        ("submissions", "0002_organisation"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='submission',
-            name='licence_agreed_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='licence agreed'),
+            model_name="submission",
+            name="licence_agreed_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="licence agreed"),
         ),
         migrations.AddField(
-            model_name='submission',
-            name='licence_text',
-            field=models.TextField(blank=True, verbose_name='licence agreement text'),
+            model_name="submission",
+            name="licence_text",
+            field=models.TextField(blank=True, verbose_name="licence agreement text"),
         ),
         migrations.AddField(
-            model_name='submission',
-            name='licence_version',
-            field=models.CharField(blank=True, max_length=40, verbose_name='licence agreement version'),
+            model_name="submission",
+            name="licence_version",
+            field=models.CharField(
+                blank=True, max_length=40, verbose_name="licence agreement version"
+            ),
         ),
     ]
