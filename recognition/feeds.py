@@ -13,10 +13,18 @@ from django.utils.translation import gettext as _
 
 from deeds.models import Deed
 from taxonomy.models import Sector, Theme
+from tori import licence
 
 from .highlights import Highlight
 
 ITEMS = 30
+
+
+def feed_rights(obj=None):
+    """RSS <copyright> and Atom <rights>: the deeds' licence and how to credit them."""
+    return _("CC BY 4.0 (%(url)s): name the organisation and Tekojen tori as the source.") % {
+        "url": licence.URL
+    }
 
 
 class NewDeeds(Feed):
@@ -30,6 +38,8 @@ class NewDeeds(Feed):
 
     def description(self, obj=None):
         return _("Development deeds of Finnish municipal-sector workplaces, newest first.")
+
+    feed_copyright = staticmethod(feed_rights)
 
     def deeds(self, obj):
         return Deed.objects.published().select_related("organisation")
@@ -95,6 +105,7 @@ class SectorDeedsAtom(SectorDeeds):
 
 class Highlights(Feed):
     feed_type = Atom1Feed
+    feed_copyright = staticmethod(feed_rights)
 
     def title(self):
         return _("Tekojen tori: highlights of the week")

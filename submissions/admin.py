@@ -31,6 +31,9 @@ class SubmissionAdmin(admin.ModelAdmin):
         "created_at",
         "submitted_at",
         "decided_at",
+        "licence_version",
+        "licence_agreed_at",
+        "licence_text",
         "audit_trail",
     ]
     exclude = ["data", "form_key", "link_salt", "created_by"]

@@ -24,6 +24,30 @@ CHOOSE_ORGANISATION = _(
     "Choose your organisation from the list, or tick “My organisation is not listed”."  # noqa: E501
 )
 MULTI_FIELDS = ("sectors", "themes", "subthemes", "customer_groups")
+# The honeypot's name: one that browsers' autofill does not recognise (it would fill in
+# "website", "url", "name" or "email" for a person and get them blocked).
+HONEYPOT = "tt_leave_empty"
+
+# The licence the deeds are published under, and the version of the wording the
+# submitter agrees to; the exact text shown is stored with the submission.
+LICENCE_NAME = "CC BY 4.0"
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed"
+LICENCE_VERSION = "cc-by-4.0/2026-12-01"
+LICENCE_TEXT = _(
+    "I agree that this deed is published under the Creative Commons Attribution 4.0 "
+    "(CC BY 4.0) licence, and I confirm that I may share the images and attachments I add."
+)
+
+# Messages that say what to do, for the checks every field shares (Django's own
+# defaults only say what is wrong, such as "This field is required.").
+TOO_LONG = _("Shorten this to at most %(limit_value)d characters (it has %(show_value)d now).")
+CHOOSE_LISTED = _("Choose one of the options shown.")
+# tori.js shows the characters left under these fields (the help text states the
+# limit for those without JavaScript).
+REMAINING = {
+    "data-remaining-one": _("1 character left"),
+    "data-remaining-other": _("{n} characters left"),
+}
 
 
 def organisation_named(name):
@@ -52,6 +76,9 @@ class TermChoiceField(forms.ModelMultipleChoiceField):
 
     def __init__(self, model, label, **kwargs):
         super().__init__(model.objects.active(), label=label, required=False, **kwargs)
+        self.error_messages.update(
+            invalid_choice=CHOOSE_LISTED, invalid_pk_value=CHOOSE_LISTED, invalid_list=CHOOSE_LISTED
+        )
 
     def label_from_instance(self, obj):
         return obj.name
@@ -70,6 +97,22 @@ class TermChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+PAGE_ORDER = [
+    *("title", "summary", "background", "description", "implementation", "results", "tips"),
+    *("language", "organisation_name", "organisation_missing", "new_organisation_name"),
+    *("new_organisation_type", "new_organisation_municipality", "unit", "partners", "kind"),
+    *("sectors", "themes", "subthemes", "customer_groups", "funding", "funder"),
+    *("project_start", "project_end"),
+    *(f"link_{part}_{n}" for n in range(1, LINKS + 1) for part in ("url", "title")),
+    *(
+        f"contact_{part}_{n}"
+        for n in range(1, CONTACTS + 1)
+        for part in ("name", "role", "email", "phone", "consent")
+    ),
+    *("email", "licence"),
+]
+
+
 def story_field(label, rows=4):
     """An optional part of the story: plain text of up to TEXT_MAX characters."""
     return forms.CharField(
@@ -82,12 +125,31 @@ def story_field(label, rows=4):
 
 class SubmissionForm(forms.Form):
     # --- The story
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        widget=forms.TextInput(attrs=REMAINING),
+        help_text=_("A few words that say what was done. At most 200 characters."),
+        error_messages={
+            "required": _("Write a title: a few words that say what was done."),
+            "max_length": _(
+                "Shorten the title to at most %(limit_value)d characters "
+                "(it has %(show_value)d now)."
+            ),
+        },
+    )
     summary = forms.CharField(
         label=_("Summary"),
         max_length=800,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Two or three sentences: what was done and why."),
+        widget=forms.Textarea(attrs={"rows": 3, **REMAINING}),
+        help_text=_("Two or three sentences: what was done and why. At most 800 characters."),
+        error_messages={
+            "required": _("Write a summary: 2–3 sentences on what was done and why."),
+            "max_length": _(
+                "Shorten the summary to at most %(limit_value)d characters "
+                "(it has %(show_value)d now)."
+            ),
+        },
     )
     background = story_field(_("Background: why was this needed?"))
     description = story_field(_("What was done"))
@@ -95,7 +157,10 @@ class SubmissionForm(forms.Form):
     results = story_field(_("Results"))
     tips = story_field(_("Tips for others"), rows=3)
     language = forms.ChoiceField(
-        label=_("Language of the text"), choices=ContentLanguage.choices, initial="fi"
+        label=_("Language of the text"),
+        choices=ContentLanguage.choices,
+        initial="fi",
+        error_messages={"required": _("Choose the language the text is written in.")},
     )
     # --- Who
     organisation_name = forms.CharField(
@@ -140,6 +205,7 @@ class SubmissionForm(forms.Form):
         choices=DeedKind.choices,
         initial=DeedKind.IMPROVEMENT,
         widget=forms.RadioSelect,
+        error_messages={"required": _("Choose the kind of deed.")},
     )
     funding = forms.ChoiceField(
         label=_("Funding"),
@@ -159,12 +225,25 @@ class SubmissionForm(forms.Form):
             "We send a link to confirm the address and to follow and edit your deed. "
             "It is not published."
         ),
+        error_messages={
+            "required": _(
+                "Write your email address: we send you a link to confirm it and to follow "
+                "your deed."
+            ),
+        },
     )
-    # A field people never see; bots fill it in (spam.py).
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
+    # The submitter's agreement to the content licence. Required when the submitter
+    # sends the deed (see clean); staff editing in moderation never see it.
+    licence = forms.BooleanField(label=LICENCE_TEXT, required=False)
+    # A field people never see; bots fill it in (spam.py). The template renders it by
+    # hand, hidden from assistive technology and autofill.
+    tt_leave_empty = forms.CharField(label=_("Leave this field empty"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, submitter=False, **kwargs):
         super().__init__(*args, **kwargs)
+        # The licence checkbox is required only when the submitter sends their deed:
+        # staff editing or publishing a submission made before it existed are not asked.
+        self.submitter = submitter
         self.fields["sectors"] = TermChoiceField(Sector, _("Sectors"))
         self.fields["themes"] = TermChoiceField(Theme, _("Themes"))
         self.fields["subthemes"] = TermChoiceField(Subtheme, _("Subthemes"))
@@ -193,6 +272,20 @@ class SubmissionForm(forms.Form):
                 required=False,
             )
         self.organisation = None
+        self._say_what_to_do()
+        # The page's order, so that the error summary lists mistakes top to bottom.
+        self.order_fields(PAGE_ORDER)
+
+    def _say_what_to_do(self):
+        for field in self.fields.values():
+            messages = field.error_messages
+            messages.setdefault("max_length", TOO_LONG)
+            if isinstance(field, forms.EmailField):
+                messages["invalid"] = _("Write an email address such as name@kunta.fi.")
+            elif isinstance(field, forms.DateField):
+                messages["invalid"] = _("Write the date as day.month.year, such as 1.9.2025.")
+            elif isinstance(field, forms.ChoiceField):
+                messages["invalid_choice"] = CHOOSE_LISTED
 
     # --- Groups for the template
     def link_rows(self):
@@ -205,6 +298,14 @@ class SubmissionForm(forms.Form):
     def clean(self):
         data = super().clean()
         self._clean_organisation(data)
+        if self.submitter and not data.get("licence"):
+            self.add_error(
+                "licence",
+                _(
+                    "Tick the box to agree to publication under the CC BY 4.0 licence: "
+                    "we can only publish deeds that everyone may reuse."
+                ),
+            )
         if not data.get("sectors"):
             self.add_error("sectors", _("Choose at least one sector."))
         if not data.get("themes") and not data.get("subthemes"):
@@ -261,7 +362,7 @@ class SubmissionForm(forms.Form):
 @functools.cache
 def field_names():
     # Building the form queries nothing (querysets are lazy); its fields never change.
-    return tuple(name for name in SubmissionForm().fields if name != "website")
+    return tuple(name for name in SubmissionForm().fields if name != HONEYPOT)
 
 
 def clean_text(value):

@@ -112,6 +112,11 @@ class Submission(LoggedModel):
         related_name="+",
     )
     message = models.TextField(_("message to the submitter"), blank=True)
+    # The content licence the submitter agreed to: the exact wording they were shown,
+    # in the language they were shown it, and the version of that wording.
+    licence_text = models.TextField(_("licence agreement text"), blank=True)
+    licence_version = models.CharField(_("licence agreement version"), max_length=40, blank=True)
+    licence_agreed_at = models.DateTimeField(_("licence agreed"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     submitted_at = models.DateTimeField(_("sent"), null=True, blank=True)

@@ -6,7 +6,7 @@ queues email for after the commit, in the submitter's language.
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from deeds.services import deed_publish
@@ -15,7 +15,7 @@ from organisations.models import Organisation
 
 from .apply import deed_apply, values_from_deed
 from .files import files_missing_text
-from .forms import SubmissionForm, as_form_data, organisation_named
+from .forms import LICENCE_TEXT, LICENCE_VERSION, SubmissionForm, as_form_data, organisation_named
 from .models import (
     FileKind,
     OrganisationRequest,
@@ -76,10 +76,36 @@ def submission_save(*, form_key, values, language, submission=None, actor=None):
     submission.organisation = organisation_named(str(values.get("organisation_name", ""))) or (
         submission.deed.organisation if submission.is_revision and submission.deed_id else None
     )
+    _keep_licence_agreement(submission, agreed=bool(values.get("licence")), language=language)
     submission.save(
-        update_fields=["status", "data", "email", "language", "organisation", "updated_at"]
+        update_fields=[
+            "status",
+            "data",
+            "email",
+            "language",
+            "organisation",
+            "licence_text",
+            "licence_version",
+            "licence_agreed_at",
+            "updated_at",
+        ]
     )
     return submission
+
+
+def _keep_licence_agreement(submission, *, agreed, language):
+    """Store the licence wording the submitter ticked, as shown to them (the form is
+    rendered in ``language``); an untick withdraws it until ticked again."""
+    if not agreed:
+        submission.licence_text = submission.licence_version = ""
+        submission.licence_agreed_at = None
+        return
+    with translation.override(language):
+        text = str(LICENCE_TEXT)
+    if (submission.licence_text, submission.licence_version) != (text, LICENCE_VERSION):
+        submission.licence_text = text
+        submission.licence_version = LICENCE_VERSION
+        submission.licence_agreed_at = timezone.now()
 
 
 def _notify_moderators(submission):
@@ -101,8 +127,10 @@ def _label(actor, submission=None):
     return f"submitter <{submission.email}>" if submission and submission.email else "submitter"
 
 
-def submission_form(submission):
-    return SubmissionForm(data=as_form_data(submission.data))
+def submission_form(submission, *, submitter=False):
+    """The stored contents as a bound form; ``submitter`` adds the checks only the
+    submitter's own sending needs (the licence agreement)."""
+    return SubmissionForm(data=as_form_data(submission.data), submitter=submitter)
 
 
 @transaction.atomic
@@ -117,7 +145,7 @@ def submission_send(submission, *, actor=None):
         return submission  # sent already (a double click or a resend): nothing more
     if not submission.is_editable:
         raise SubmissionError(_("This deed can no longer be sent."))
-    form = submission_form(submission)
+    form = submission_form(submission, submitter=True)
     if not form.is_valid() or files_missing_text(submission):
         raise SubmissionError(_("Some information is missing. Check the form."))
     _request_organisation(submission, form)
@@ -134,7 +162,11 @@ def submission_send(submission, *, actor=None):
         "submission.sent",
         actor=actor,
         actor_label=_label(actor, submission),
-        data={"from": previous, "to": submission.status},
+        data={
+            "from": previous,
+            "to": submission.status,
+            "licence_version": submission.licence_version,
+        },
     )
     return submission
 

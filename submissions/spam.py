@@ -12,6 +12,7 @@ from django.core import signing
 from django.db.models import F
 from django.utils import timezone
 
+from .forms import HONEYPOT
 from .models import BlockedAttempt
 
 SALT = "submissions.form-started"
@@ -23,7 +24,7 @@ def started_token():
 
 def spam_reason(post, *, first_save):
     """Why this post looks automated, or None."""
-    if post.get("website"):
+    if post.get(HONEYPOT):
         return "honeypot"
     if first_save:
         try:

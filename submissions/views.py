@@ -43,8 +43,22 @@ def _by_form_key(form_key):
     return get_object_or_404(Submission, form_key=form_key)
 
 
-def form_page(request, form, submission=None, *, status=200, notice=None, form_key=None):
+def form_page(
+    request,
+    form,
+    submission=None,
+    *,
+    status=200,
+    notice=None,
+    form_key=None,
+    saved=None,
+    focus_summary=True,
+):
+    """The share form; ``saved`` says whether what the page shows is stored as a draft
+    (a blocked post is shown again but not stored, and the page must not claim it is)."""
     context = {
+        "saved": submission is not None if saved is None else saved,
+        "focus_summary": focus_summary,
         "form": form,
         "submission": submission,
         "form_key": submission.form_key if submission else form_key or new_secret(),
@@ -90,7 +104,7 @@ def _save(request, submission):
     if reason is not None:
         blocked_record(reason)
         notice = {
-            "honeypot": _("The form could not be saved. If you are a person, please try again."),
+            "honeypot": _("The form could not be saved. If you are a person, please save again."),
             "no_timestamp": _("The form had expired. Check the fields and save again."),
             "too_fast": _("The form was sent very quickly. Wait a moment and save again."),
             "rate_limit": _(
@@ -98,13 +112,16 @@ def _save(request, submission):
             ),
         }[reason]
         status = 429 if reason == "rate_limit" else 400
+        # What was typed comes back as the form's initial values (not validated: the
+        # person did nothing wrong), and the page says it is not stored yet.
         return form_page(
             request,
-            SubmissionForm(data=post),
+            SubmissionForm(initial=raw_values(post)),
             None,
             status=status,
             notice=notice,
             form_key=form_key,
+            saved=False,
         )
     try:
         submission = submission_save(
@@ -125,7 +142,7 @@ def _save(request, submission):
     if action == "email_link":
         return _email_link(request, submission, edit_url)
     if action == "preview":
-        form = SubmissionForm(data=without_nul(post))
+        form = SubmissionForm(data=without_nul(post), submitter=True)
         missing = files_missing_text(submission)
         if form.is_valid() and not missing and not file_errors:
             return redirect("submissions:preview", form_key=submission.form_key)
@@ -144,8 +161,8 @@ def _save(request, submission):
 
 def _email_link(request, submission, edit_url):
     if not _is_email(submission.email):
-        messages.error(request, _("Give your email address so we can send you the link."))
-    elif rate_limited(f"email:{submission.email.lower()}", settings.SUBMISSION_EMAILS_PER_HOUR):
+        return _ask_for_email(request, submission)
+    if rate_limited(f"email:{submission.email.lower()}", settings.SUBMISSION_EMAILS_PER_HOUR):
         blocked_record("email_limit")
         messages.error(
             request, _("We have already sent several emails to this address. Try later.")
@@ -157,6 +174,20 @@ def _email_link(request, submission, edit_url):
             _("We sent a link to %(email)s. Your draft is kept.") % {"email": submission.email},
         )
     return redirect(edit_url)
+
+
+def _ask_for_email(request, submission):
+    """The draft is saved, but the link needs an address: the form again with only the
+    email field marked, and focus on it."""
+    form = SubmissionForm(data=without_nul(request.POST))
+    form.full_clean()
+    form.errors.clear()  # the rest is for sending, not for saving a draft
+    form.add_error(
+        "email",
+        _("Write your email address, such as name@kunta.fi, so that we can send you the link."),
+    )
+    form.fields["email"].widget.attrs["autofocus"] = True
+    return form_page(request, form, submission, focus_summary=False)
 
 
 def _is_email(address):
@@ -171,7 +202,7 @@ def submission_preview(request, form_key):
     submission = _by_form_key(form_key)
     if not submission.is_editable:
         return redirect("submissions:sent", form_key=form_key)
-    form = submission_form(submission)
+    form = submission_form(submission, submitter=True)
     if not form.is_valid() or files_missing_text(submission):
         messages.error(request, _("Some information is missing. Check the form."))
         return redirect("submissions:edit", form_key=form_key)

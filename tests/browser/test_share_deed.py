@@ -34,6 +34,7 @@ def fill_and_send(page, title):
     page.fill("#id_contact_email_1", "maija@example.fi")
     page.check("#id_contact_consent_1")
     page.fill("#id_email", "lahettaja@example.fi")
+    page.check("#id_licence")
     page.click('button[value="preview"]')
     page.wait_for_url(re.compile(r"/esikatselu/$"))
     assert page.locator(".preview h1").inner_text() == title

@@ -23,6 +23,7 @@ def form_values(organisation, **changes):
         "contact_email_1": "maija@example.fi",
         "contact_consent_1": "on",
         "email": "lahettaja@example.fi",
+        "licence": "on",
     }
     values.update(changes)
     return {k: v for k, v in values.items() if v is not None}

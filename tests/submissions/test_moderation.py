@@ -103,6 +103,7 @@ def test_an_edit_of_a_published_deed_waits_while_the_old_version_stays_live(
     revision = Submission.objects.get(is_revision=True)
     assert edit["Location"] == f"/ilmianna/{revision.form_key}/"
     values = {**revision.data, "title": "Uusi otsikko", "sectors": [], "themes": []}
+    values["licence"] = "on"  # the submitter agrees to the licence again for the edit
     values.update(
         {k: v for k, v in form_values(organisation).items() if k in ("sectors", "themes")}
     )

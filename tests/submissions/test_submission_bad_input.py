@@ -30,8 +30,7 @@ from tests.submissions.helpers import FORM_URL, open_form, post_form
 pytestmark = pytest.mark.django_db
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-REQUIRED = "Tämä kenttä vaaditaan."
-INVALID_EMAIL = "Syötä kelvollinen sähköpostiosoite."
+INVALID_EMAIL = "Kirjoita sähköpostiosoite muodossa nimi@kunta.fi."
 MISSING = "Joitakin tietoja puuttuu. Tarkista lomake."
 LINK_INVALID = "Linkki ei toimi"
 
@@ -87,11 +86,23 @@ def read_page(response):
 def test_an_empty_form_gets_a_message_beside_every_required_field(client):
     response = post_form(client, {}, action="preview")
     assert response.status_code == 200
+    # Each message says what to do, never Django's "This field is required."
     assert field_errors(response.content.decode()) == {
-        **dict.fromkeys(["title", "summary", "language", "kind", "email"], REQUIRED),
+        "title": "Kirjoita otsikko: muutama sana siitä, mitä tehtiin.",
+        "summary": "Kirjoita tiivistelmä: 2–3 virkettä siitä, mitä tehtiin ja miksi.",
+        "language": "Valitse kieli, jolla teksti on kirjoitettu.",
+        "kind": "Valitse teon tyyppi.",
+        "email": (
+            "Kirjoita sähköpostiosoitteesi: lähetämme siihen linkin, jolla vahvistat "
+            "osoitteen ja voit seurata tekoasi."
+        ),
         "organisation_name": "Kerro, mikä organisaatio teki tämän.",
         "sectors": "Valitse vähintään yksi toimiala.",
         "themes": "Valitse vähintään yksi teema.",
+        "licence": (
+            "Hyväksy julkaisu CC BY 4.0 -lisenssillä rastittamalla ruutu: voimme julkaista "
+            "vain tekoja, joita kuka tahansa saa käyttää uudelleen."
+        ),
     }
     assert Submission.objects.get().status == SubmissionStatus.DRAFT
     assert not Deed.objects.exists()
@@ -107,7 +118,7 @@ def test_over_long_text_is_refused_on_its_field_and_the_rest_is_kept(
     response = post_form(client, values, action="preview")
     page = response.content.decode()
     assert response.status_code == 200
-    assert f"enintään {limit} merkkiä pitkä (tällä hetkellä {length})" in field_errors(page)[field]
+    assert f"enintään {limit} merkkiin (nyt {length})" in field_errors(page)[field]
     assert stored_values_kept(values, except_field=field)
     assert "Kokeilimme seisovaa palaveria taulun ääressä." in page
     assert 'value="maija@example.fi"' in page
@@ -135,8 +146,11 @@ def test_an_invalid_email_address_is_refused_and_kept(client, organisation, fiel
 def test_the_draft_link_is_not_emailed_to_an_invalid_address(client, organisation):
     values = form_values(organisation, email="maija@")
     response = post_form(client, values, action="email_link")
-    page = client.get(response["Location"]).content.decode()
-    assert "Anna sähköpostiosoitteesi, niin lähetämme sinulle linkin." in page
+    page = response.content.decode()
+    assert field_errors(page) == {
+        "email": "Kirjoita sähköpostiosoitteesi, esimerkiksi nimi@kunta.fi, niin lähetämme "
+        "sinulle linkin."
+    }
     assert "Lähetimme linkin" not in page and not OutgoingEmail.objects.exists()
 
 
@@ -153,7 +167,7 @@ TEXT_FIELDS = [
     name
     for name, field in SubmissionForm().fields.items()
     if type(field) is forms.CharField
-    and name not in ("website", "organisation_name")
+    and name not in ("tt_leave_empty", "organisation_name")
     and not name.startswith("link_url_")
 ]
 NEW_ORGANISATION = dict(

@@ -78,9 +78,10 @@ def test_errors_are_shown_beside_each_field_and_everything_typed_is_kept(client,
     response = post_form(client, values, action="preview")
     page = response.content.decode()
     assert response.status_code == 200
-    assert 'id="id_title_error"' in page and "Tämä kenttä vaaditaan." in page
+    assert 'id="id_title_error"' in page
+    assert "Kirjoita otsikko: muutama sana siitä, mitä tehtiin." in page
     assert "Valitse vähintään yksi toimiala." in page
-    assert "Syötä kelvollinen sähköpostiosoite." in page
+    assert "Kirjoita sähköpostiosoite muodossa nimi@kunta.fi." in page
     assert "Kokeilimme seisovaa palaveria taulun ääressä." in page  # kept
     stored = Submission.objects.get()
     assert stored.status == SubmissionStatus.DRAFT
@@ -90,7 +91,7 @@ def test_errors_are_shown_beside_each_field_and_everything_typed_is_kept(client,
 def test_errors_come_in_the_language_of_the_page(client, organisation):
     values = form_values(organisation, title="")
     response = post_form(client, values, action="preview", url="/sv/ilmianna/")
-    assert "Detta fält måste fyllas i." in response.content.decode()
+    assert "Skriv en rubrik: några ord om vad som gjordes." in response.content.decode()
 
 
 def test_a_double_clicked_first_save_makes_one_draft(client, organisation):

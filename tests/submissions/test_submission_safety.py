@@ -22,7 +22,7 @@ def organisation():
 
 
 def test_a_filled_honeypot_saves_nothing_and_is_counted(client, organisation):
-    response = post_form(client, form_values(organisation, website="http://spam.example"))
+    response = post_form(client, form_values(organisation, tt_leave_empty="http://spam.example"))
     assert response.status_code == 400
     assert not Submission.objects.exists()
     assert BlockedAttempt.objects.get(reason="honeypot").count == 1

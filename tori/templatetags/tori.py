@@ -4,6 +4,7 @@ from django.utils.formats import localize
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from tori import licence
 from tori.text import plain_excerpt, render_richtext
 
 register = template.Library()
@@ -74,6 +75,21 @@ def control(field):
     if field.errors:
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def option_control(choice):
+    """One radio button or checkbox of a group, without the aria-invalid Django gives
+    each option: the group's fieldset carries the mark once (one mark per mistake)."""
+    attrs = {k: v for k, v in choice.data["attrs"].items() if k != "aria-invalid"}
+    context = {"widget": {**choice.data, "attrs": attrs, "wrap_label": False}}
+    return choice.parent_widget._render(choice.template_name, context, choice.renderer)
+
+
+@register.simple_tag
+def licence_url():
+    """The content licence's summary in the page's language (tori/licence.py)."""
+    return licence.deed_url()
 
 
 @register.simple_tag

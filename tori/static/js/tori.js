@@ -43,3 +43,53 @@
     }
   });
 })();
+
+// --- Share form: error summary links and characters left
+(function () {
+  "use strict";
+
+  // A summary link moves focus to the field itself (a fragment link alone only
+  // scrolls), with its label in view above it.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest(".error-summary a[href^='#']");
+    if (!link) return;
+    var input = document.getElementById(link.getAttribute("href").slice(1));
+    if (!input) return;
+    event.preventDefault();
+    var field = input.closest(".field") || input;
+    field.scrollIntoView({ block: "start" });
+    input.focus({ preventScroll: true });
+  });
+
+  // Characters left under a field with a maximum length: shown at once, and told to
+  // screen readers politely only once the person pauses typing.
+  function setUpRemaining(input) {
+    var max = parseInt(input.getAttribute("maxlength"), 10);
+    if (!max) return;
+    var shown = document.createElement("p");
+    shown.className = "field__count";
+    shown.setAttribute("aria-hidden", "true");
+    var spoken = document.createElement("p");
+    spoken.className = "visually-hidden";
+    spoken.setAttribute("aria-live", "polite");
+    input.insertAdjacentElement("afterend", spoken);
+    input.insertAdjacentElement("afterend", shown);
+    var timer = null;
+    function text() {
+      var left = max - input.value.length;
+      var template = input.getAttribute(left === 1 ? "data-remaining-one" : "data-remaining-other");
+      return template.replace("{n}", String(left));
+    }
+    shown.textContent = text();
+    input.addEventListener("input", function () {
+      shown.textContent = text();
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        spoken.textContent = text();
+      }, 1500);
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-remaining-other][maxlength]").forEach(setUpRemaining);
+  });
+})();
