@@ -8,6 +8,8 @@ from deeds.views import deeds_in_order
 from recognition.models import Campaign, Highlight
 from recognition.views import campaign_figures
 
+from .privacy_notice import notice_context
+
 LATEST_ON_HOME = 6
 
 
@@ -47,7 +49,13 @@ def about(request):
 
 
 def accessibility(request):
-    return render(request, "accessibility.html")
+    return render(
+        request, "accessibility.html", {"contact_email": settings.ACCESSIBILITY_CONTACT_EMAIL}
+    )
+
+
+def privacy(request):
+    return render(request, "privacy.html", notice_context())
 
 
 def robots_txt(request):
