@@ -106,10 +106,10 @@ def _editors():
                 "programme team removes it when the person asks or the editorship ends."
             ),
             ngettext(
-                "After %(n)s failed sign-in attempt in an hour from one address, the form "
-                "asks to wait; the address is only kept as a one-way hash for that hour.",
-                "After %(n)s failed sign-in attempts in an hour from one address, the form "
-                "asks to wait; the address is only kept as a one-way hash for that hour.",
+                "After %(n)s sign-in attempt in an hour from one IP address, the form asks "
+                "to wait; the IP address is kept only as a one-way hash for that hour.",
+                "After %(n)s sign-in attempts in an hour from one IP address, the form asks "
+                "to wait; the IP address is kept only as a one-way hash for that hour.",
                 settings.SIGN_IN_ATTEMPTS_PER_HOUR,
             )
             % {"n": settings.SIGN_IN_ATTEMPTS_PER_HOUR},
@@ -154,16 +154,21 @@ def _analytics():
             "of how it is used."
         ),
         retention=[
-            _(
-                "Single page views are deleted after %(days)s; only daily totals are kept."
-            )
+            _("Single page views are deleted after %(days)s; only daily totals are kept.")
             % {"days": days(settings.ANALYTICS_RAW_DAYS)}
         ],
     )
 
 
 def purposes():
-    return [_deeds(), _contacts(), _editors(), _email(), _analytics(), Purpose(**feedback_purpose())]
+    return [
+        _deeds(),
+        _contacts(),
+        _editors(),
+        _email(),
+        _analytics(),
+        Purpose(**feedback_purpose()),
+    ]
 
 
 def cookies():

@@ -251,4 +251,6 @@ EDITOR_INVITATION_DAYS = env_int("EDITOR_INVITATION_DAYS", 14)
 FEEDBACK_RATE_PER_HOUR = env_int("FEEDBACK_RATE_PER_HOUR", 5)
 FEEDBACK_RETENTION_DAYS = env_int("FEEDBACK_RETENTION_DAYS", 365)
 # Where accessibility feedback can also be emailed (the accessibility statement).
-ACCESSIBILITY_CONTACT_EMAIL = env_str("ACCESSIBILITY_CONTACT_EMAIL", "saavutettavuus@tekojentori.fi")
+ACCESSIBILITY_CONTACT_EMAIL = env_str(
+    "ACCESSIBILITY_CONTACT_EMAIL", "saavutettavuus@tekojentori.fi"
+)
