@@ -15,6 +15,10 @@ from django.utils.translation import ngettext
 
 from feedback.privacy import notice_purpose as feedback_purpose
 
+# The Data Protection Ombudsman's site (given to the template: templates name no other
+# hosts, tests/tori/test_security.py).
+DATA_PROTECTION_AUTHORITY_URL = "https://tietosuoja.fi"
+
 
 @dataclass
 class Purpose:
@@ -197,4 +201,5 @@ def notice_context():
         "controller_name": settings.PRIVACY_CONTROLLER_NAME,
         "controller_address": settings.PRIVACY_CONTROLLER_ADDRESS,
         "contact_email": settings.PRIVACY_CONTACT_EMAIL,
+        "authority_url": DATA_PROTECTION_AUTHORITY_URL,
     }

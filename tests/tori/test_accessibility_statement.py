@@ -2,8 +2,18 @@
 (306/2019) asks for, with real links to the feedback channel and the supervisor."""
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _finnish_afterwards():
+    # A /sv/ or /en/ request leaves its language active in this thread; later tests
+    # that reverse URLs outside a request expect the default language.
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.mark.parametrize(

@@ -2,9 +2,19 @@
 asks for personal data, and its retention lines come from the settings the code uses."""
 
 import pytest
+from django.conf import settings
 from django.test import override_settings
+from django.utils import translation
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _finnish_afterwards():
+    # A /sv/ or /en/ request leaves its language active in this thread; later tests
+    # that reverse URLs outside a request expect the default language.
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.mark.parametrize(
