@@ -109,3 +109,24 @@ def test_forms_that_ask_for_personal_data_link_the_notice(client, url):
     page = client.get(url).content.decode()
     assert 'class="privacy-link"' in page
     assert 'href="/tietosuoja/"' in page
+
+
+def test_invitation_and_contact_consent_pages_link_the_notice(client, staff_user):
+    from editors.services import contact_consent_token, invitation_send
+    from tests.deeds.factories import DeedContactFactory
+    from tests.organisations.factories import OrganisationFactory
+
+    invitation = invitation_send(
+        email="kutsuttu@example.fi",
+        organisations=[OrganisationFactory()],
+        language="fi",
+        actor=staff_user,
+    )
+    contact = DeedContactFactory(email="kollega@example.fi")
+    for url in (
+        f"/toimittaja/kutsu/{invitation.token}/",
+        f"/yhteystiedot/{contact_consent_token(contact)}/",
+    ):
+        page = client.get(url).content.decode()
+        assert 'class="privacy-link"' in page, url
+        assert 'href="/tietosuoja/"' in page, url
