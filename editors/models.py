@@ -19,7 +19,6 @@ from organisations.models import Organisation
 from tori.tokens import link_token, object_by_token
 
 INVITATION_PURPOSE = "editor-invitation"
-INVITATION_DAYS = 14
 
 
 def new_salt():
@@ -62,7 +61,7 @@ class Editorship(LoggedModel):
 
 
 def invitation_expiry():
-    return timezone.now() + timedelta(days=INVITATION_DAYS)
+    return timezone.now() + timedelta(days=settings.EDITOR_INVITATION_DAYS)
 
 
 class InvitationQuerySet(models.QuerySet):

@@ -17,6 +17,7 @@ from audit.models import AuditEntry
 from deeds.models import Deed, DeedContact
 from editors.models import Invitation
 from emails.models import EmailStatus, OutgoingEmail
+from feedback import privacy as feedback_privacy
 
 from .files import file_discard
 from .forms import CONTACTS
@@ -84,6 +85,7 @@ def personal_data_export(address):
             {"subject": e.subject, "created_at": e.created_at.isoformat(), "status": e.status}
             for e in OutgoingEmail.objects.to_address(address)
         ],
+        "feedback": feedback_privacy.personal_data_export(address),
     }
 
 
@@ -114,6 +116,7 @@ def personal_data_erase(address, *, actor=None):
     counts["submissions"] = changed
     counts["emails"] = OutgoingEmail.objects.to_address(address).delete()[0]
     counts["invitations"] = Invitation.objects.filter(email__iexact=address).delete()[0]
+    counts["feedback"] = feedback_privacy.personal_data_erase(address)
     counts["audit"] = AuditEntry.objects.filter(actor_label__icontains=address).update(
         actor_label=ERASED
     )

@@ -35,7 +35,7 @@ class OrganisationSitemap(I18nSitemap):
 
 class PageSitemap(I18nSitemap):
     def items(self):
-        return ["home", "deeds:list", "organisations:list", "about", "accessibility"]
+        return ["home", "deeds:list", "organisations:list", "about", "accessibility", "privacy"]
 
     def location(self, name):
         return reverse(name)

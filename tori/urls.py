@@ -46,6 +46,8 @@ urlpatterns += i18n_patterns(
     path("yhteystiedot/<str:token>/", editor_views.contact_consent, name="contact_consent"),
     path("tietoa/", views.about, name="about"),
     path("saavutettavuus/", views.accessibility, name="accessibility"),
+    path("tietosuoja/", views.privacy, name="privacy"),
+    path("palaute/", include("feedback.urls")),
     prefix_default_language=False,
 )
 

@@ -8,7 +8,12 @@ from deeds.views import deeds_in_order
 from recognition.models import Campaign, Highlight
 from recognition.views import campaign_figures
 
+from .privacy_notice import notice_context
+
 LATEST_ON_HOME = 6
+# Traficom's accessibility supervision, the authority named in the accessibility
+# statement (templates name no other hosts, tests/tori/test_security.py).
+ACCESSIBILITY_AUTHORITY_URL = "https://www.saavutettavuusvaatimukset.fi"
 
 
 def home(request):
@@ -47,7 +52,18 @@ def about(request):
 
 
 def accessibility(request):
-    return render(request, "accessibility.html")
+    return render(
+        request,
+        "accessibility.html",
+        {
+            "contact_email": settings.ACCESSIBILITY_CONTACT_EMAIL,
+            "authority_url": ACCESSIBILITY_AUTHORITY_URL,
+        },
+    )
+
+
+def privacy(request):
+    return render(request, "privacy.html", notice_context())
 
 
 def robots_txt(request):

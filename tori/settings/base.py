@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "stats",
     "analytics",
     "recognition",
+    "feedback",
     "api",
 ]
 
@@ -232,3 +233,24 @@ SUBMISSION_DRAFT_DAYS = env_int("SUBMISSION_DRAFT_DAYS", 90)
 # the daily totals made from them are kept (docs: README, Privacy).
 ANALYTICS_RAW_DAYS = env_int("ANALYTICS_RAW_DAYS", 30)
 API_MAX_PAGE_SIZE = 100
+
+# --- Personal data (the privacy notice at /tietosuoja/ shows these same values) ------
+# The controller named in the privacy notice; each deployment sets the real details.
+PRIVACY_CONTROLLER_NAME = env_str(
+    "PRIVACY_CONTROLLER_NAME",
+    "KT Kuntatyönantajat ja kunta-alan pääsopijajärjestöjen yhteinen Tekojen tori -ohjelma",
+)
+PRIVACY_CONTROLLER_ADDRESS = env_str(
+    "PRIVACY_CONTROLLER_ADDRESS", "KT Kuntatyönantajat, Toinen linja 14, 00530 Helsinki"
+)
+PRIVACY_CONTACT_EMAIL = env_str("PRIVACY_CONTACT_EMAIL", "tietosuoja@tekojentori.fi")
+# Days an editor invitation stays valid (editors.models.invitation_expiry).
+EDITOR_INVITATION_DAYS = env_int("EDITOR_INVITATION_DAYS", 14)
+# The public feedback form (feedback app): per-address limit, and days a handled
+# message (with the sender's email address) is kept before feedback_prune deletes it.
+FEEDBACK_RATE_PER_HOUR = env_int("FEEDBACK_RATE_PER_HOUR", 5)
+FEEDBACK_RETENTION_DAYS = env_int("FEEDBACK_RETENTION_DAYS", 365)
+# Where accessibility feedback can also be emailed (the accessibility statement).
+ACCESSIBILITY_CONTACT_EMAIL = env_str(
+    "ACCESSIBILITY_CONTACT_EMAIL", "saavutettavuus@tekojentori.fi"
+)
