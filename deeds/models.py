@@ -297,6 +297,8 @@ class ContactConsent(models.TextChoices):
     OWN = "own", _("Published with the submitter's consent")
     NOT_GIVEN = "not_given", _("Not published")
     NO_ADDRESS = "no_address", _("Not published: no email address to ask for consent")
+    # Only before publication: a colleague named in a submission is asked on publishing.
+    TO_ASK = "to_ask", _("Asked for consent when the deed is published")
     WAITING = "waiting", _("Waiting for the contact's consent")
     AGREED = "agreed", _("Agreed")
     WITHDRAWN = "withdrawn", _("Withdrawn or declined")
