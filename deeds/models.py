@@ -294,7 +294,7 @@ class DeedContact(models.Model):
 class ContactConsent(models.TextChoices):
     """Where a contact person's consent to publish their details stands (derived)."""
 
-    OWN = "own", _("Published with the submitter's consent")
+    OWN = "own", _("The submitter's own details: may be published")
     NOT_GIVEN = "not_given", _("Not published")
     NO_ADDRESS = "no_address", _("Not published: no email address to ask for consent")
     # Only before publication: a colleague named in a submission is asked on publishing.

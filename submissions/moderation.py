@@ -54,6 +54,10 @@ def history(submission):
     entries = list(submission.audit_entries().select_related("actor"))
     if submission.deed_id:
         entries += submission.deed.audit_entries().select_related("actor")
+        # "Contact person asked" says whom (the entry stores only the row's id).
+        names = dict(submission.deed.contacts.values_list("pk", "name"))
+        for entry in entries:
+            entry.subject = names.get(entry.data.get("contact"), "")
     return sorted(entries, key=lambda e: (e.created_at, e.pk), reverse=True)
 
 
