@@ -146,9 +146,7 @@ def contact_consents(submission):
 
     deed = submission.deed
     if deed is not None and submission.status == SubmissionStatus.PUBLISHED:
-        return [
-            (c.name, c.email, ContactConsent(c.consent_state)) for c in deed.contacts.all()
-        ]
+        return [(c.name, c.email, ContactConsent(c.consent_state)) for c in deed.contacts.all()]
     data, rows = submission.data, []
     known = {c.email.lower(): c for c in deed.contacts.all() if c.email} if deed else {}
     for n in range(1, CONTACTS + 1):
