@@ -48,6 +48,7 @@ def consent_path(contact, language):
         return reverse("contact_consent", kwargs={"token": contact_consent_token(contact)})
 
 
+@transaction.atomic
 def contact_consent_request(contact, *, language, template="contact_consent_request", **context):
     """Ask ``contact`` (a saved row with an address) whether their details may be
     published; nothing of them is public until they agree. Called inside the
@@ -99,6 +100,7 @@ def contact_consent_set(contact, *, consent):
     return contact
 
 
+@transaction.atomic
 def deed_contacts_set(deed, rows, *, submitter_email, ask):
     """Make ``deed``'s contact persons the given rows (dicts of name, role, email,
     phone and own_consent, in order), keeping what each person has already said.
