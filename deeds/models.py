@@ -260,6 +260,12 @@ class DeedContact(models.Model):
     # Contact details are personal data: shown publicly only with this consent, which
     # the person can withdraw (GDPR art. 7(3)).
     publish_consent = models.BooleanField(_("may be published"), default=False)
+    # A person named by someone else (a colleague of the submitter, or named by an
+    # editor) is asked by email and answers through their own link (deeds/contacts.py):
+    # asked and not answered = waiting; answered = agreed or withdrawn, as
+    # ``publish_consent`` says. Never asked = the submitter's own word about themselves.
+    consent_asked_at = models.DateTimeField(_("consent asked"), null=True, blank=True)
+    consent_answered_at = models.DateTimeField(_("consent answered"), null=True, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
@@ -269,6 +275,33 @@ class DeedContact(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def consent_state(self):
+        """One of ContactConsent's values: whose consent, and where it stands."""
+        if self.consent_asked_at is None:
+            if self.publish_consent:
+                return ContactConsent.OWN
+            return ContactConsent.NO_ADDRESS if not self.email else ContactConsent.NOT_GIVEN
+        if self.consent_answered_at is None:
+            return ContactConsent.WAITING
+        return ContactConsent.AGREED if self.publish_consent else ContactConsent.WITHDRAWN
+
+    def get_consent_state_display(self):
+        return ContactConsent(self.consent_state).label
+
+
+class ContactConsent(models.TextChoices):
+    """Where a contact person's consent to publish their details stands (derived)."""
+
+    OWN = "own", _("The submitter's own details: may be published")
+    NOT_GIVEN = "not_given", _("Not published")
+    NO_ADDRESS = "no_address", _("Not published: no email address to ask for consent")
+    # Only before publication: a colleague named in a submission is asked on publishing.
+    TO_ASK = "to_ask", _("Asked for consent when the deed is published")
+    WAITING = "waiting", _("Waiting for the contact's consent")
+    AGREED = "agreed", _("Agreed")
+    WITHDRAWN = "withdrawn", _("Withdrawn or declined")
 
 
 def image_upload_to(instance, filename):

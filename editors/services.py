@@ -10,13 +10,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from deeds.contacts import contact_consent_request
 from deeds.models import DeedContact
 from emails.services import email_queue
-from tori.tokens import link_token, object_by_token
 
 from .models import Editorship, Invitation, invitation_expiry
-
-CONSENT_PURPOSE = "contact-consent"
 
 
 class EditorError(Exception):
@@ -133,21 +131,6 @@ def editorship_remove(editorship, *, actor):
     editorship.delete()
 
 
-def contact_consent_token(contact):
-    # Salted with the address, so handing the contact over to someone else ends the
-    # previous person's link.
-    return link_token(CONSENT_PURPOSE, contact, contact.email.lower())
-
-
-def contact_by_consent_token(token):
-    return object_by_token(
-        DeedContact.objects.select_related("deed"),
-        CONSENT_PURPOSE,
-        token,
-        lambda c: c.email.lower(),
-    )
-
-
 @transaction.atomic
 def contact_hand_over(deed, *, contact=None, name, role, email, phone, language, actor):
     """An editor gives a deed's contact role to a colleague. The colleague's details
@@ -162,30 +145,5 @@ def contact_hand_over(deed, *, contact=None, name, role, email, phone, language,
     contact.publish_consent = False
     contact.save()
     deed.log_action("deed.contact_handed_over", actor=actor, data={"contact": contact.pk})
-    email_queue(
-        to=contact.email,
-        template="contact_handover",
-        context={
-            "deed": deed,
-            "contact": contact,
-            "editor": actor,
-            "consent_path": _path_in(
-                language, "contact_consent", token=contact_consent_token(contact)
-            ),
-        },
-        language=language,
-    )
-    return contact
-
-
-@transaction.atomic
-def contact_consent_set(contact, *, consent):
-    contact = DeedContact.objects.select_for_update().get(pk=contact.pk)
-    contact.publish_consent = consent
-    contact.save(update_fields=["publish_consent"])
-    contact.deed.log_action(
-        "deed.contact_consent_given" if consent else "deed.contact_consent_withdrawn",
-        actor_label=f"contact person <{contact.email}>",
-        data={"contact": contact.pk},
-    )
+    contact_consent_request(contact, language=language, template="contact_handover", editor=actor)
     return contact

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from analytics.models import DeedDay
+from deeds.contacts import ContactConsentError, contact_by_consent_token, contact_consent_set
 from deeds.models import Deed
 from organisations.models import Organisation
 from submissions.models import Submission, SubmissionStatus
@@ -22,13 +23,7 @@ from submissions.services import submission_form, submission_start_revision
 
 from .forms import HandoverForm, NewAccountForm
 from .models import Invitation
-from .services import (
-    EditorError,
-    contact_by_consent_token,
-    contact_consent_set,
-    contact_hand_over,
-    invitation_accept,
-)
+from .services import EditorError, contact_hand_over, invitation_accept
 
 OPEN_REVISIONS = Prefetch(
     "submissions",
@@ -155,18 +150,26 @@ def invitation_accept_view(request, token):
 
 
 def contact_consent(request, token):
-    """The colleague named as contact person decides whether their details are shown."""
+    """The person named as a deed's contact decides whether their details are shown,
+    and can change their mind through the same link at any time."""
     contact = contact_by_consent_token(token)
     if contact is None:
         return render(request, "editors/invitation_invalid.html", {"consent": True}, status=404)
     if request.method == "POST":
-        consent = request.POST.get("consent") == "yes"
-        contact_consent_set(contact, consent=consent)
-        messages.success(
-            request,
-            _("Your details are now published with the deed.")
-            if consent
-            else _("Your details are not published."),
-        )
+        answer = request.POST.get("consent")
+        if answer not in ("yes", "no"):
+            messages.error(request, _("Choose whether to publish your details."))
+            return redirect("contact_consent", token=token)
+        try:
+            contact_consent_set(contact, consent=answer == "yes")
+        except ContactConsentError as error:
+            messages.info(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("Your details are now published with the deed.")
+                if answer == "yes"
+                else _("Your details are not published."),
+            )
         return redirect("contact_consent", token=token)
     return render(request, "editors/contact_consent.html", {"contact": contact})

@@ -5,8 +5,9 @@ transaction that is rolled back, see preview.py), so staff and submitters see
 exactly what will be published.
 """
 
+from deeds.contacts import deed_contacts_set
 from deeds.images import store_derivatives
-from deeds.models import Deed, DeedAttachment, DeedContact, DeedImage, DeedLink, DeedStatus
+from deeds.models import ContactConsent, Deed, DeedAttachment, DeedImage, DeedLink, DeedStatus
 from organisations.models import Organisation
 
 from .forms import CONTACTS, LINKS, organisation_named
@@ -68,19 +69,25 @@ def deed_apply(submission, cleaned, *, organisation, deed=None, final=False):
         for n in range(1, LINKS + 1)
         if cleaned.get(f"link_url_{n}")
     )
-    deed.contacts.all().delete()
-    DeedContact.objects.bulk_create(
-        DeedContact(
-            deed=deed,
-            name=cleaned[f"contact_name_{n}"],
-            role=cleaned[f"contact_role_{n}"],
-            email=cleaned[f"contact_email_{n}"],
-            phone=cleaned[f"contact_phone_{n}"],
-            publish_consent=bool(cleaned[f"contact_consent_{n}"]),
-            position=n,
-        )
-        for n in range(1, CONTACTS + 1)
-        if cleaned.get(f"contact_name_{n}")
+    # Colleagues named here are asked for their own consent when the deed is
+    # published (final), not when it is sent: only what moderators let through
+    # reaches a third party's inbox, so the public form cannot be used to send mail
+    # to any address, and nobody is asked about a deed that is then rejected.
+    deed_contacts_set(
+        deed,
+        [
+            {
+                "name": cleaned[f"contact_name_{n}"],
+                "role": cleaned[f"contact_role_{n}"],
+                "email": cleaned[f"contact_email_{n}"],
+                "phone": cleaned[f"contact_phone_{n}"],
+                "own_consent": cleaned[f"contact_consent_{n}"],
+            }
+            for n in range(1, CONTACTS + 1)
+            if cleaned.get(f"contact_name_{n}")
+        ],
+        submitter_email=submission.email,
+        ask=final,
     )
     _apply_files(submission, deed, final=final)
     return deed
@@ -129,3 +136,30 @@ def values_from_deed(deed):
         if contact.publish_consent:
             values[f"contact_consent_{n}"] = "on"
     return values
+
+
+def contact_consents(submission):
+    """[(name, email, ContactConsent)] for the submitter's follow page and moderators:
+    the published deed's contacts once it is live, before that the form's rows as
+    they will be treated on publishing."""
+    from .models import SubmissionStatus
+
+    deed = submission.deed
+    if deed is not None and submission.status == SubmissionStatus.PUBLISHED:
+        return [(c.name, c.email, ContactConsent(c.consent_state)) for c in deed.contacts.all()]
+    data, rows = submission.data, []
+    known = {c.email.lower(): c for c in deed.contacts.all() if c.email} if deed else {}
+    for n in range(1, CONTACTS + 1):
+        name = str(data.get(f"contact_name_{n}", "")).strip()
+        email = str(data.get(f"contact_email_{n}", "")).strip()
+        if not name:
+            continue
+        if email and email.lower() == submission.email.lower():
+            own = bool(data.get(f"contact_consent_{n}"))
+            state = ContactConsent.OWN if own else ContactConsent.NOT_GIVEN
+        elif email.lower() in known:
+            state = ContactConsent(known[email.lower()].consent_state)
+        else:
+            state = ContactConsent.TO_ASK if email else ContactConsent.NO_ADDRESS
+        rows.append((name, email, state))
+    return rows

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from organisations.models import Organisation
 
-from .apply import unknown_partners
+from .apply import contact_consents, unknown_partners
 from .files import files_missing_text, files_update
 from .forms import SubmissionForm, raw_values, without_nul
 from .models import (
@@ -46,6 +46,19 @@ class DecisionForm(forms.Form):
         required=False,
         empty_label=gettext_lazy("— add it to the registry as a new organisation —"),
     )
+
+
+def history(submission):
+    """The submission's log, with its deed's (publication, contact persons' answers),
+    newest first."""
+    entries = list(submission.audit_entries().select_related("actor"))
+    if submission.deed_id:
+        entries += submission.deed.audit_entries().select_related("actor")
+        # "Contact person asked" says whom (the entry stores only the row's id).
+        names = dict(submission.deed.contacts.values_list("pk", "name"))
+        for entry in entries:
+            entry.subject = names.get(entry.data.get("contact"), "")
+    return sorted(entries, key=lambda e: (e.created_at, e.pk), reverse=True)
 
 
 @staff_member_required
@@ -110,7 +123,8 @@ def moderation_review(request, pk):
         "decision": decision,
         "organisation_request": organisation_request,
         "unknown_partners": unknown_partners(submission.data.get("partners", "")),
-        "audit": submission.audit_entries().select_related("actor"),
+        "audit": history(submission),
+        "contact_consents": contact_consents(submission),
         "can_decide": submission.status == SubmissionStatus.IN_REVIEW,
     }
     return render(request, "submissions/moderation_review.html", context)

@@ -22,7 +22,9 @@ class _Rollback(Exception):  # noqa: N818 - not an error: ends the preview
 
 def _article(deed, request):
     deed.public_contacts = [c for c in deed.contacts.all() if c.publish_consent]
-    return render_to_string("deeds/_deed_article.html", {"deed": deed}, request=request)
+    # Embedded in a page that has its own h1 (one h1 per page: WCAG 1.3.1, 2.4.6).
+    context = {"deed": deed, "in_preview": True}
+    return render_to_string("deeds/_deed_article.html", context, request=request)
 
 
 def render_preview(submission, form, request, *, organisation=None):

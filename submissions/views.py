@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from organisations.models import Organisation
 from tori.ratelimit import client_key, rate_limited
 
+from .apply import contact_consents
 from .files import files_missing_text, files_update
 from .forms import SubmissionForm, raw_values, without_nul
 from .models import Submission, SubmissionStatus, new_secret
@@ -259,7 +260,12 @@ def submission_follow(request, token):
             .exclude(status__in=[SubmissionStatus.PUBLISHED, SubmissionStatus.REJECTED])
             .first()
         )
-    context = {"submission": submission, "token": token, "revision": revision}
+    context = {
+        "submission": submission,
+        "token": token,
+        "revision": revision,
+        "contact_consents": contact_consents(submission),
+    }
     return render(request, "submissions/follow.html", context)
 
 

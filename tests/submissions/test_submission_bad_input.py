@@ -179,9 +179,22 @@ REQUIRES = {
     "funder": {"funding": "external"},
     "link_title_2": {"link_url_2": "www.example.fi/2"},
     "link_title_3": {"link_url_3": "www.example.fi/3"},
-    "contact_name_2": {"contact_consent_2": "on"},
-    "contact_role_2": {"contact_name_2": "Matti", "contact_consent_2": "on"},
-    "contact_phone_2": {"contact_name_2": "Matti", "contact_consent_2": "on"},
+    # The submitter's own details are published on their word; a colleague's only
+    # after the colleague agrees (tests/deeds/test_contact_consent.py).
+    "contact_name_1": {"contact_email_1": "lahettaja@example.fi"},
+    "contact_role_1": {"contact_email_1": "lahettaja@example.fi"},
+    "contact_phone_1": {"contact_email_1": "lahettaja@example.fi"},
+    "contact_name_2": {"contact_consent_2": "on", "contact_email_2": "lahettaja@example.fi"},
+    "contact_role_2": {
+        "contact_name_2": "Matti",
+        "contact_consent_2": "on",
+        "contact_email_2": "lahettaja@example.fi",
+    },
+    "contact_phone_2": {
+        "contact_name_2": "Matti",
+        "contact_consent_2": "on",
+        "contact_email_2": "lahettaja@example.fi",
+    },
 }
 
 

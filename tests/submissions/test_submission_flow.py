@@ -65,9 +65,11 @@ def test_staff_publish_a_confirmed_deed_and_the_submitter_is_told(
     deed = Deed.objects.get()
     assert deed.status == DeedStatus.PUBLISHED and deed.organisation == organisation
     assert deed.links.get().url == "https://www.example.fi/kotihoito"
-    assert deed.contacts.get().publish_consent
+    # The named colleague is asked first (tests/deeds/test_contact_consent.py).
+    assert not deed.contacts.get().publish_consent
     page = client.get(deed.get_absolute_url()).content.decode()
-    assert "Kotihoidon aamupalaverit lyhyemmiksi" in page and "maija@example.fi" in page
+    assert "Kotihoidon aamupalaverit lyhyemmiksi" in page and "maija@example.fi" not in page
+    assert [m.to for m in mail.outbox[-2:]] == [["maija@example.fi"], ["lahettaja@example.fi"]]
     assert mail.outbox[-1].subject == "Tekosi on julkaistu"
     actions = set(AuditEntry.objects.values_list("action", flat=True))
     assert {"submission.sent", "submission.published", "deed.published"} <= actions
