@@ -43,7 +43,7 @@ class FeedbackForm(forms.Form):
         help_text=_("For example https://tekojentori.fi/teot/ – leave empty if not about a page."),
     )
     # A field people never see; bots fill it in (submissions/spam.py).
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
+    tt_leave_empty = forms.CharField(label=_("Leave this field empty"), required=False)
 
     def clean_page(self):
         page = self.cleaned_data["page"].strip()

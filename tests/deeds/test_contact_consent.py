@@ -236,7 +236,8 @@ def edit_and_publish(client, admin_client, capture, submission, **changes):
     """The submitter suggests changes through their secret link; staff publish them."""
     response = client.post(f"{submission.get_secret_url()}toiminto/", {"action": "edit"})
     revision = Submission.objects.get(is_revision=True, status=SubmissionStatus.DRAFT)
-    values = {**revision.data, **changes}
+    # The submitter agrees to the licence again for the edit (the share form asks each time).
+    values = {**revision.data, "licence": "on", **changes}
     response = post_form(client, values, action="preview", url=response["Location"])
     assert response.status_code == 302, response.content.decode()[:2000]
     with capture(execute=True):

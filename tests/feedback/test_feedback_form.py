@@ -28,7 +28,7 @@ def test_form_page_links_the_privacy_notice_and_fills_in_the_page_from_the_link(
     page = client.get(FEEDBACK_URL + "?sivu=/teot/").content.decode()
     assert 'href="/tietosuoja/"' in page
     assert 'value="/teot/"' in page
-    assert 'name="website"' in page  # the honeypot
+    assert 'name="tt_leave_empty"' in page  # the honeypot
 
 
 def test_feedback_is_stored_and_staff_who_asked_are_emailed_in_their_language(client, staff):
@@ -120,7 +120,7 @@ def test_a_post_without_the_csrf_token_is_refused():
 
 
 def test_the_honeypot_and_a_missing_start_time_stop_bots(client):
-    response = post_feedback(client, form_values(website="http://spam.example"))
+    response = post_feedback(client, form_values(tt_leave_empty="http://spam.example"))
     assert response.status_code == 400
     assert "Jos olet ihminen" in response.content.decode()
     response = client.post(FEEDBACK_URL, form_values())

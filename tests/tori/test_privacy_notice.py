@@ -112,7 +112,8 @@ def test_forms_that_ask_for_personal_data_link_the_notice(client, url):
 
 
 def test_invitation_and_contact_consent_pages_link_the_notice(client, staff_user):
-    from editors.services import contact_consent_token, invitation_send
+    from deeds.contacts import contact_consent_token
+    from editors.services import invitation_send
     from tests.deeds.factories import DeedContactFactory
     from tests.organisations.factories import OrganisationFactory
 
