@@ -26,7 +26,7 @@ from django.utils import timezone
 from organisations.models import Municipality, Organisation, Region
 from taxonomy.models import CustomerGroup, Sector, Subtheme, Theme
 
-from .models import CatalogueVersion, Deed, DeedKind
+from .models import CatalogueVersion, ContentLanguage, Deed, DeedKind
 
 
 @dataclass
@@ -236,6 +236,7 @@ def build(version):
             "year",
             "title_sort_key",
             "day",
+            "language",
         )
     )
     size = len(deeds)
@@ -279,6 +280,11 @@ def build(version):
         for y in sorted({d[5] for d in deeds}, reverse=True)
     ]
     columns["year"] = column("year", all_rows, [str(y) for y in attribute(5)], years, key="key")
+    languages = [
+        Choice(value, choice_names(ContentLanguage, value), order=(i,))
+        for i, value in enumerate(ContentLanguage.values)
+    ]
+    columns["language"] = column("language", all_rows, attribute(8), languages, key="key")
     days = np.fromiter((d[7].toordinal() for d in deeds), dtype=np.int32, count=size)
     return Catalogue(version, ids, title_rank, {name: columns[name] for name in FACETS}, days)
 
@@ -293,6 +299,7 @@ FACETS = (
     "customer_group",
     "kind",
     "year",
+    "language",
 )
 TAGS = (
     ("sector", Sector, "sectors"),
@@ -352,10 +359,15 @@ def term_choices(model):
 
 
 def kind_names(value):
+    return choice_names(DeedKind, value)
+
+
+def choice_names(choices, value):
+    """A TextChoices label in each interface language."""
     from django.utils import translation
 
     names = {}
     for code in ("fi", "sv", "en"):
         with translation.override(code):
-            names[f"name_{code}"] = str(DeedKind(value).label)
+            names[f"name_{code}"] = str(choices(value).label)
     return names

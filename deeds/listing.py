@@ -2,8 +2,9 @@
 
 Parameters (repeatable; OR within one, AND across them): ``organisation`` (slug),
 ``municipality`` (code), ``region`` (code), ``sector``, ``theme``, ``subtheme``,
-``customer_group`` (slugs), ``kind``, ``year``; ``start`` and ``end`` (publication dates,
-YYYY-MM-DD, both included); plus ``sort`` and ``page``.
+``customer_group`` (slugs), ``kind``, ``year``, ``language`` (of the deed's text: fi, sv,
+en); ``start`` and ``end`` (publication dates, YYYY-MM-DD, both included); plus ``sort``
+and ``page``.
 """
 
 import datetime as dt
@@ -26,6 +27,7 @@ FACET_LABELS = {
     "customer_group": _("Customer group"),
     "kind": _("Kind"),
     "year": _("Year"),
+    "language": _("Language"),
 }
 SORTS = {
     "relevance": _("Best match"),

@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from organisations.models import Organisation
+from organisations.finder import clean_query, find_organisations
 from tori.ratelimit import client_key, rate_limited
 
 from .files import files_missing_text, files_update
@@ -34,6 +34,7 @@ from .services import (
 from .spam import blocked_record, spam_reason, started_token
 
 FORM_KEY = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+FIND_CHOICES = 10
 
 
 def _by_form_key(form_key):
@@ -44,16 +45,22 @@ def _by_form_key(form_key):
 
 
 def form_page(request, form, submission=None, *, status=200, notice=None, form_key=None):
+    # After "Find" (no JavaScript): the organisations matching what was typed, as choices.
+    finding = ""
+    if request.method == "GET" and "find" in request.GET:
+        finding = clean_query(form["organisation_name"].value() or "")
     context = {
         "form": form,
         "submission": submission,
         "form_key": submission.form_key if submission else form_key or new_secret(),
         "started": started_token(),
         "files": list(submission.files.all()) if submission else [],
-        "organisation_names": Organisation.objects.public()
-        .order_by("sort_key")
-        .values_list("name_fi", flat=True),
-        "candidates": form.candidates() if form.is_bound else [],
+        "finding": finding,
+        "candidates": find_organisations(finding, limit=FIND_CHOICES)
+        if finding
+        else form.candidates()
+        if form.is_bound
+        else [],
         "notice": notice,
         "max_images": settings.SUBMISSION_MAX_IMAGES,
         "max_attachments": settings.SUBMISSION_MAX_ATTACHMENTS,
@@ -124,6 +131,10 @@ def _save(request, submission):
     edit_url = reverse("submissions:edit", kwargs={"form_key": submission.form_key})
     if action == "email_link":
         return _email_link(request, submission, edit_url)
+    if action == "find_organisation":
+        # The draft is saved like on every button; the edit page then lists the
+        # organisations matching what was typed (post/redirect/get: a reload is safe).
+        return redirect(f"{edit_url}?find=1#organisation-candidates")
     if action == "preview":
         form = SubmissionForm(data=without_nul(post))
         missing = files_missing_text(submission)
