@@ -70,9 +70,14 @@ def _analysis():
 
 
 def clean_query(text):
-    """What was typed, without control characters (NUL included), spaces collapsed, cut
-    to MAX_QUERY characters."""
-    text = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in str(text or ""))
+    """What was typed, without control and format characters (NUL, zero-width, bidi
+    overrides: pasted from elsewhere, never meant), spaces collapsed, cut to MAX_QUERY
+    characters."""
+    text = "".join(
+        " " if c.isspace() else c
+        for c in str(text or "")
+        if c.isspace() or unicodedata.category(c)[0] != "C"
+    )
     return " ".join(text[:MAX_QUERY].split())
 
 
