@@ -11,7 +11,7 @@ from .listing import FILTERABLE, SHORT_LIST, active_filters, facet_groups, parse
 from .models import Deed, DeedContact
 
 # Facet groups shown open before anything is chosen: the ones people use most.
-OPEN_FACETS = ("sector", "theme", "region", "kind", "year")
+OPEN_FACETS = ("sector", "theme", "region", "kind", "year", "language")
 
 
 def is_htmx(request):
