@@ -1,7 +1,7 @@
 """The published catalogue as an in-memory facet index.
 
-Why: the list page and the API show, for nine facets, how many deeds each choice
-would give together with the other chosen filters. Done in SQL that is nine
+Why: the list page and the API show, for ten facets, how many deeds each choice
+would give together with the other chosen filters. Done in SQL that is ten
 GROUP BY queries over the deed and tag tables per request, which at 100,000 deeds
 costs hundreds of milliseconds on either database. Instead each app process keeps
 the published deeds' facet values in numpy arrays (about 10 MB at 100,000 deeds)

@@ -1,6 +1,5 @@
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -102,6 +101,4 @@ def organisation_find(request):
     q = request.GET.get("q") or request.GET.get("organisation_name") or ""
     found = find_organisations(clean_query(q), limit=FINDER_OPTIONS) if q.strip() else []
     context = {"found": found, "q": clean_query(q), "listbox_id": "organisation-options"}
-    response = render(request, "organisations/_finder_options.html", context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return render(request, "organisations/_finder_options.html", context)
