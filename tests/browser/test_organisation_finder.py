@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from organisations.models import OrganisationType
+from organisations.models import Organisation, OrganisationType
+from tests.deeds.factories import DeedFactory
 from tests.organisations.factories import OrganisationFactory, municipality
 
 pytestmark = pytest.mark.browser
@@ -103,3 +104,19 @@ def test_without_javascript_find_lists_the_organisations_as_choices(page_without
     page.click('button[value="save"]')
     page.wait_for_load_state()
     assert page.locator("#id_organisation_name").input_value() == "Limingan kunta"
+
+
+def test_without_javascript_the_organisation_facet_is_narrowed_by_typing(page_without_js, registry):
+    for organisation in Organisation.objects.all():
+        DeedFactory(organisation=organisation, municipality=organisation.municipality)
+    page = page_without_js
+    page.goto(page.base + "/teot/")
+    page.click("#facet-organisation > summary")
+    page.fill("#facet-filter-organisation", "Helsingfors")
+    page.press("#facet-filter-organisation", "Enter")
+    page.wait_for_url(re.compile(r"organisation_q=Helsingfors"))
+    choices = page.locator('#facet-organisation input[name="organisation"]')
+    values = [choices.nth(i).get_attribute("value") for i in range(choices.count())]
+    assert values[0] == "helsingin-kaupunki"
+    assert "limingan-kunta" not in values
+    assert page.locator("#facet-filter-organisation").input_value() == "Helsingfors"
