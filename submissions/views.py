@@ -131,9 +131,11 @@ def _save(request, submission):
     edit_url = reverse("submissions:edit", kwargs={"form_key": submission.form_key})
     if action == "email_link":
         return _email_link(request, submission, edit_url)
-    if action == "find_organisation":
+    if action == "find_organisation" and submission.data.get("organisation_name", "").strip():
         # The draft is saved like on every button; the edit page then lists the
         # organisations matching what was typed (post/redirect/get: a reload is safe).
+        # "Find" is the form's first button, so Enter in any field presses it: with no
+        # organisation typed it is an ordinary save.
         return redirect(f"{edit_url}?find=1#organisation-candidates")
     if action == "preview":
         form = SubmissionForm(data=without_nul(post))

@@ -71,10 +71,21 @@ def test_find_says_so_when_nothing_matches(client, registry):
 
 @pytest.mark.parametrize("typed", ["\x00", "'\"*NEAR:", "a" * 10_000, "Limin\x00ka"])
 def test_find_with_hostile_text_never_fails(client, registry, typed):
-    assert find(client, typed).status_code == 200
+    values = form_values(SimpleNamespace(name_fi=typed))
+    response = post_form(client, values, action="find_organisation")
+    assert response.status_code == 302
+    assert client.get(response["Location"]).status_code == 200
 
 
 def test_a_failed_send_offers_the_finder_candidates(client, registry):
     values = form_values(registry[0], organisation_name="Hlsinki")
     page = post_form(client, values, action="preview").content.decode()
     assert "Tarkoititko jotakin näistä?" in page and 'value="Helsingin kaupunki"' in page
+
+
+def test_find_with_no_organisation_typed_is_an_ordinary_save(client, registry):
+    # Enter in any text field presses the form's first button, which is "Find".
+    values = form_values(SimpleNamespace(name_fi=""), title="Pelkkä otsikko")
+    response = post_form(client, values, action="find_organisation")
+    assert response.status_code == 302 and "find=1" not in response["Location"]
+    assert Submission.objects.get().data["title"] == "Pelkkä otsikko"
