@@ -205,6 +205,25 @@ def openapi_document(facet_labels):
         },
         "servers": [{"url": settings.SITE_URL + "/api/v1"}],
         "paths": {
+            "/": {
+                "get": {
+                    "summary": "This API's endpoints, this document's address and the licence",
+                    "parameters": [LANG],
+                    "responses": {
+                        "200": _json(
+                            {
+                                "type": "object",
+                                "required": ["openapi", "licence", "endpoints"],
+                                "properties": {
+                                    "openapi": {"type": "string", "format": "uri"},
+                                    "licence": {"type": "object"},
+                                    "endpoints": {"type": "object"},
+                                },
+                            }
+                        )
+                    },
+                }
+            },
             "/deeds/": {
                 "get": {
                     "summary": "Published deeds, filtered, with facet counts",

@@ -251,8 +251,10 @@ def _fingerprint():
 
     Why not the catalogue's version token (deeds.CatalogueVersion): organisations is a
     reference app and may not import the deeds app. One aggregate over a table of a few
-    thousand rows costs well under a millisecond. Municipality names change only with
-    the reference data (migrations), so their count is enough.
+    thousand rows costs well under a millisecond. Every save (admin, services, commands)
+    moves ``updated_at``; a bare ``QuerySet.update()`` would not, so none is used on
+    organisations. Municipality names change only with the reference data
+    (migrations), so their count is enough.
     """
     row = Organisation.objects.aggregate(n=Count("id"), last=Max("updated_at"), top=Max("id"))
     return (row["n"], row["last"], row["top"], Municipality.objects.count())

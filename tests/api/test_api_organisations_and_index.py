@@ -110,6 +110,7 @@ def test_the_finder_is_in_the_openapi_document(client):
     assert parameters["q"]["schema"]["maxLength"] == 200
     assert "limit" in parameters
     assert "400" in document["paths"]["/organisations/"]["get"]["responses"]
+    assert "/" in document["paths"]
 
 
 def test_the_api_root_lists_the_endpoints_the_openapi_document_and_the_licence(client):
