@@ -4,8 +4,14 @@ from django.conf import settings
 
 from deeds.catalogue import FACETS
 from deeds.listing import MAX_VALUES, SORTS
-from deeds.models import DeedKind
+from deeds.models import ContentLanguage, DeedKind
+from organisations.finder import MAX_QUERY as FINDER_MAX_QUERY
 from stats.figures import DIMENSIONS
+
+FINDER_MAX_LIMIT = 100
+
+# Deeds are published under this licence; the API index and this document both say so.
+LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
 
 FILTER_DESCRIPTIONS = {
     "organisation": "Organisation slug (see /organisations/).",
@@ -17,6 +23,7 @@ FILTER_DESCRIPTIONS = {
     "customer_group": "Customer group slug (see /customer-groups/).",
     "kind": "Kind of deed.",
     "year": "Year of publication (Finnish time).",
+    "language": "Language the deed is written in.",
 }
 
 
@@ -24,6 +31,8 @@ def _filter_parameter(name):
     schema = {"type": "string"}
     if name == "kind":
         schema = {"type": "string", "enum": list(DeedKind.values)}
+    elif name == "language":
+        schema = {"type": "string", "enum": list(ContentLanguage.values)}
     elif name == "year":
         schema = {"type": "string", "pattern": "^[0-9]{4}$"}
     return {
@@ -192,10 +201,29 @@ def openapi_document(facet_labels):
             "with the reference data they are tagged with. No registration; JSON; only "
             "published deeds are visible. Facet counts tell how many deeds each value would "
             "give together with the other chosen filters.",
-            "license": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
+            "license": LICENCE,
         },
         "servers": [{"url": settings.SITE_URL + "/api/v1"}],
         "paths": {
+            "/": {
+                "get": {
+                    "summary": "This API's endpoints, this document's address and the licence",
+                    "parameters": [LANG],
+                    "responses": {
+                        "200": _json(
+                            {
+                                "type": "object",
+                                "required": ["openapi", "licence", "endpoints"],
+                                "properties": {
+                                    "openapi": {"type": "string", "format": "uri"},
+                                    "licence": {"type": "object"},
+                                    "endpoints": {"type": "object"},
+                                },
+                            }
+                        )
+                    },
+                }
+            },
             "/deeds/": {
                 "get": {
                     "summary": "Published deeds, filtered, with facet counts",
@@ -358,15 +386,87 @@ def openapi_document(facet_labels):
                 "Themes with subthemes",
             ),
             "/customer-groups/": _list_of({"slug": {"type": "string"}, **NAMES}, "Customer groups"),
-            "/organisations/": _list_of(
-                {
-                    "slug": {"type": "string"},
-                    **NAMES,
-                    "type": {"type": "string"},
-                    "deed_count": {"type": "integer"},
-                },
-                "Organisations",
-            ),
+            "/organisations/": {
+                "get": {
+                    "summary": "Organisations; with q, those matching q, best match first",
+                    "description": "Without q: every active organisation. With q: the "
+                    "organisation finder of the share form. Inflected Finnish forms "
+                    "(Limingan), the beginning of a word (Limi), one typo (Limnka), Swedish "
+                    "names (Helsingfors) and business IDs (1234567-8) match; for a "
+                    "municipality's name the municipality itself comes first, then its "
+                    "joint authorities and companies.",
+                    "parameters": [
+                        {
+                            "name": "q",
+                            "in": "query",
+                            "required": False,
+                            "description": "What to look for. Control characters are "
+                            f"ignored; longer than {FINDER_MAX_QUERY} characters is a 400.",
+                            "schema": {"type": "string", "maxLength": FINDER_MAX_QUERY},
+                        },
+                        {
+                            "name": "limit",
+                            "in": "query",
+                            "required": False,
+                            "description": "With q: at most this many results.",
+                            "schema": {
+                                "type": "integer",
+                                "minimum": 1,
+                                "maximum": FINDER_MAX_LIMIT,
+                                "default": 20,
+                            },
+                        },
+                        LANG,
+                    ],
+                    "responses": {
+                        "200": _json(
+                            {
+                                "oneOf": [
+                                    {
+                                        "description": "With q",
+                                        "type": "array",
+                                        "items": {
+                                            "type": "object",
+                                            "required": ["slug", "name", "type", "municipality"],
+                                            "properties": {
+                                                "slug": {"type": "string"},
+                                                "name": {
+                                                    "type": "string",
+                                                    "description": "In the language of lang, "
+                                                    "falling back to Finnish.",
+                                                },
+                                                "type": {"type": "string"},
+                                                "municipality": {
+                                                    "type": ["string", "null"],
+                                                    "description": "Home municipality code.",
+                                                },
+                                                "url": {"type": "string", "format": "uri"},
+                                            },
+                                        },
+                                    },
+                                    {
+                                        "description": "Without q",
+                                        "type": "array",
+                                        "items": {
+                                            "type": "object",
+                                            "properties": {
+                                                "slug": {"type": "string"},
+                                                **NAMES,
+                                                "type": {"type": "string"},
+                                                "municipality": {"type": ["string", "null"]},
+                                                "region": {"type": ["string", "null"]},
+                                                "deed_count": {"type": "integer"},
+                                                "url": {"type": "string", "format": "uri"},
+                                            },
+                                        },
+                                    },
+                                ]
+                            }
+                        ),
+                        "400": ERROR,
+                    },
+                }
+            },
             "/municipalities/": _list_of(
                 {"code": {"type": "string"}, **NAMES, "region": {"type": "string"}},
                 "Municipalities",

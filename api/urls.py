@@ -4,6 +4,7 @@ from . import views
 
 app_name = "api"
 urlpatterns = [
+    path("", views.index, name="index"),
     path("deeds/", views.deed_list, name="deed_list"),
     path("deeds/<int:pk>/", views.deed_detail, name="deed_detail"),
     path("stats/deeds", views.deed_stats, name="deed_stats"),

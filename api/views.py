@@ -9,6 +9,7 @@ from functools import wraps
 from django.conf import settings
 from django.db.models import Prefetch
 from django.http import JsonResponse
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -23,6 +24,8 @@ from deeds.listing import (
     parse_listing,
 )
 from deeds.models import Deed, DeedContact
+from organisations.finder import MAX_QUERY as FINDER_MAX_QUERY
+from organisations.finder import clean_query, find_organisations
 from organisations.models import Municipality, Organisation, Region
 from recognition.models import Award, RankingRule
 from recognition.rankings import municipality_ranking, organisation_ranking
@@ -30,7 +33,7 @@ from stats.figures import DIMENSIONS, Figures
 from taxonomy.models import CustomerGroup, Sector, Subtheme, Theme
 
 from . import representations as rep
-from .openapi import openapi_document
+from .openapi import FINDER_MAX_LIMIT, LICENCE, openapi_document
 
 API_LANGUAGES = ("fi", "sv", "en")
 DEFAULT_PAGE_SIZE = 20
@@ -203,6 +206,9 @@ def theme_list(request, language):
 
 @api_view
 def organisation_list(request, language):
+    q = request.GET.get("q")
+    if q is not None and q.strip():
+        return organisation_search(request, q, language)
     counts = get_catalogue().totals("organisation")
     rows = Organisation.objects.public().select_related("municipality", "region")
     return json(
@@ -217,6 +223,25 @@ def organisation_list(request, language):
                 "url": rep.absolute(o.get_absolute_url()),
             }
             for o in rows
+        ]
+    )
+
+
+def organisation_search(request, q, language):
+    """The share form's organisation finder: ranked, compact rows."""
+    if len(q) > FINDER_MAX_QUERY:
+        raise BadRequestError(_("q can be at most %(max)d characters.") % {"max": FINDER_MAX_QUERY})
+    limit = positive_int(request, "limit", DEFAULT_PAGE_SIZE, FINDER_MAX_LIMIT)
+    return json(
+        [
+            {
+                "slug": found.slug,
+                "name": found.name(language),
+                "type": found.type,
+                "municipality": found.municipality,
+                "url": rep.absolute(reverse("organisations:detail", kwargs={"slug": found.slug})),
+            }
+            for found in find_organisations(clean_query(q), limit)
         ]
     )
 
@@ -250,6 +275,56 @@ def region_list(request, language):
 @api_view
 def openapi(request, language):
     return json(openapi_document(FACET_LABELS))
+
+
+ENDPOINTS = {
+    "deeds": "api:deed_list",
+    "deed_stats": "api:deed_stats",
+    "awards": "api:award_list",
+    "sectors": "api:sector_list",
+    "themes": "api:theme_list",
+    "customer_groups": "api:customer_group_list",
+    "organisations": "api:organisation_list",
+    "municipalities": "api:municipality_list",
+    "regions": "api:region_list",
+}
+
+
+@api_view
+def index(request, language):
+    """What the API offers, where its description is, and under what licence."""
+    return json(
+        {
+            "name": "Tekojen tori open data API",
+            "version": "1",
+            "description": _(
+                "Published development deeds of Finnish municipal-sector workplaces, "
+                "as JSON. No registration."
+            ),
+            "openapi": rep.absolute(reverse("api:openapi")),
+            "licence": {
+                **LICENCE,
+                "statement": _(
+                    "The deeds are published under the Creative Commons Attribution 4.0 "
+                    "International licence (CC BY 4.0)."
+                ),
+            },
+            "endpoints": {
+                name: rep.absolute(reverse(view_name)) for name, view_name in ENDPOINTS.items()
+            }
+            | {
+                "deed": rep.absolute(
+                    reverse("api:deed_detail", kwargs={"pk": 1}).replace("/1/", "/{id}/")
+                ),
+                "rankings_municipalities": rep.absolute(
+                    reverse("api:ranking", kwargs={"kind": "municipalities"})
+                ),
+                "rankings_organisations": rep.absolute(
+                    reverse("api:ranking", kwargs={"kind": "organisations"})
+                ),
+            },
+        }
+    )
 
 
 @api_view

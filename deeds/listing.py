@@ -2,8 +2,9 @@
 
 Parameters (repeatable; OR within one, AND across them): ``organisation`` (slug),
 ``municipality`` (code), ``region`` (code), ``sector``, ``theme``, ``subtheme``,
-``customer_group`` (slugs), ``kind``, ``year``; ``start`` and ``end`` (publication dates,
-YYYY-MM-DD, both included); plus ``sort`` and ``page``.
+``customer_group`` (slugs), ``kind``, ``year``, ``language`` (of the deed's text: fi, sv,
+en); ``start`` and ``end`` (publication dates, YYYY-MM-DD, both included); plus ``sort``
+and ``page``.
 """
 
 import datetime as dt
@@ -26,6 +27,7 @@ FACET_LABELS = {
     "customer_group": _("Customer group"),
     "kind": _("Kind"),
     "year": _("Year"),
+    "language": _("Language"),
 }
 SORTS = {
     "relevance": _("Best match"),
@@ -39,6 +41,9 @@ MAX_QUERY = 1000
 MAX_VALUES = 50  # per parameter; more is not a real use and only costs
 # Long facets show their biggest choices first and the rest on request.
 SHORT_LIST = {"organisation": 10, "municipality": 10}
+# Long facets with a text box that narrows their choices (organisations.finder):
+# the parameter is the facet's name + "_q" (organisation_q=Liminka).
+FILTERABLE = ("organisation", "municipality")
 NOTHING = -1  # a valid value with no deeds (e.g. a year before the first deed)
 
 
@@ -235,6 +240,8 @@ class FacetGroup:
     options: list
     hidden: int = 0  # options left out of a short list
     more_url: str = ""
+    filterable: bool = False  # has a text box that narrows its choices (long facets)
+    filter_text: str = ""  # what was typed in it
 
     @property
     def selected(self):
@@ -290,9 +297,14 @@ def period_label(start, end):
     return f"{show(start)}–{show(end)}"
 
 
-def facet_groups(listing, result, *, show_all=(), language=None):
-    """Choices with counts, in the order people look for them, for templates and the API."""
+def facet_groups(listing, result, *, show_all=(), language=None, narrow=None):
+    """Choices with counts, in the order people look for them, for templates and the API.
+
+    ``narrow`` maps a facet in FILTERABLE to (typed text, matching keys best first): only
+    those choices are shown (and the chosen ones), all of them, in the finder's order.
+    """
     language = language or get_language()
+    narrow = narrow or {}
     groups = []
     for name in FACETS:
         column = listing.catalogue.columns[name]
@@ -301,13 +313,19 @@ def facet_groups(listing, result, *, show_all=(), language=None):
         chosen = {code for code in listing.selections.get(name, []) if code >= 0}
         # Only choices with deeds (or chosen): at 1,000 organisations most have none.
         codes = sorted({code for code, n in enumerate(counts) if n} | chosen)
-        if name in SHORT_LIST:
+        filter_text, matching = narrow.get(name, ("", None))
+        if matching is not None:
+            codes_of = column.key_to_code
+            rank = {codes_of[key]: i for i, key in enumerate(matching) if key in codes_of}
+            codes = [code for code in codes if code in rank or code in chosen]
+            codes.sort(key=lambda code: (rank.get(code, -1), choices[code].order))
+        elif name in SHORT_LIST:
             codes.sort(key=lambda code: (-counts[code], choices[code].order))
         else:
             codes.sort(key=lambda code: choices[code].order)
         hidden = 0
         limit = SHORT_LIST.get(name)
-        if limit and name not in show_all and len(codes) > limit:
+        if limit and matching is None and name not in show_all and len(codes) > limit:
             keep = codes[:limit] + [code for code in codes[limit:] if code in chosen]
             hidden = len(codes) - len(keep)
             codes = keep
@@ -328,5 +346,15 @@ def facet_groups(listing, result, *, show_all=(), language=None):
                 theme = themes.choices[themes.key_to_code[option.group]]
                 option.group = theme.label(language)
         more_url = listing.query_string(more=[*show_all, name]) if hidden else ""
-        groups.append(FacetGroup(name, str(FACET_LABELS[name]), options, hidden, more_url))
+        groups.append(
+            FacetGroup(
+                name,
+                str(FACET_LABELS[name]),
+                options,
+                hidden,
+                more_url,
+                filterable=name in FILTERABLE,
+                filter_text=filter_text,
+            )
+        )
     return groups

@@ -4,12 +4,14 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
 
+from organisations.finder import clean_query, find_municipalities, find_organisations
+
 from .catalogue import FACETS, get_catalogue
-from .listing import SHORT_LIST, active_filters, facet_groups, parse_listing
+from .listing import FILTERABLE, SHORT_LIST, active_filters, facet_groups, parse_listing
 from .models import Deed, DeedContact
 
 # Facet groups shown open before anything is chosen: the ones people use most.
-OPEN_FACETS = ("sector", "theme", "region", "kind", "year")
+OPEN_FACETS = ("sector", "theme", "region", "kind", "year", "language")
 
 
 def is_htmx(request):
@@ -30,7 +32,7 @@ def listing_context(request, *, fixed=None):
     page = paginator.get_page(request.GET.get("page"))
     ids = result.ids(page.start_index() - 1 if result.total else 0, page.end_index())
     show_all = [name for name in dict.fromkeys(request.GET.getlist("more")) if name in SHORT_LIST]
-    groups = facet_groups(listing, result, show_all=show_all)
+    groups = facet_groups(listing, result, show_all=show_all, narrow=facet_narrowing(request))
     deeds = deeds_in_order(ids)
     if listing.search:
         from search.snippets import mark_matches
@@ -53,6 +55,21 @@ def listing_context(request, *, fixed=None):
         "sorts": listing.sorts,
         "fixed": fixed or {},
     }
+
+
+def facet_narrowing(request):
+    """What was typed in the organisation and municipality facets' text boxes, with the
+    matching keys best first (the same finder as the share form's organisation field)."""
+    finders = {
+        "organisation": lambda text: [o.slug for o in find_organisations(text, limit=None)],
+        "municipality": find_municipalities,
+    }
+    narrow = {}
+    for name in FILTERABLE:
+        text = clean_query(request.GET.get(f"{name}_q", ""))
+        if text:
+            narrow[name] = (text, finders[name](text))
+    return narrow
 
 
 def render_page_or_fragment(request, page_template, fragment_template, context):

@@ -1,5 +1,5 @@
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -7,10 +7,16 @@ from deeds.catalogue import get_catalogue
 from deeds.models import Deed
 from deeds.views import listing_context, render_page_or_fragment
 
+from .finder import clean_query, find_organisations
 from .models import Organisation, OrganisationType, Region
 
 ORGANISATIONS_PER_PAGE = 50
-ORGANISATION_SORTS = {"name": gettext_lazy("Name A–Ö"), "deeds": gettext_lazy("Most deeds")}
+ORGANISATION_SORTS = {
+    "relevance": gettext_lazy("Best match"),
+    "name": gettext_lazy("Name A–Ö"),
+    "deeds": gettext_lazy("Most deeds"),
+}
+FINDER_OPTIONS = 10  # the share form's combobox: a short list to arrow through
 
 
 def organisation_list(request):
@@ -28,14 +34,24 @@ def organisation_list(request):
     elif region_code:
         problems.append(_("Unknown region: “%(value)s”.") % {"value": region_code[:40]})
         region_code = ""
-    sort = request.GET.get("sort", "name")
+    q = clean_query(request.GET.get("q", ""))
+    default_sort = "relevance" if q else "name"
+    sort = request.GET.get("sort", default_sort) or default_sort
     if sort not in ORGANISATION_SORTS:
         problems.append(_("Unknown sort order: “%(value)s”.") % {"value": sort[:40]})
-        sort = "name"
+        sort = default_sort
+    elif sort == "relevance" and not q:
+        sort = "name"  # nothing to be relevant to
 
     # Deed counts come from the same index as the deed list, so they always agree.
     counts = get_catalogue().totals("organisation")
     rows = list(organisations)
+    if q:
+        # The finder ranks all active organisations; the type and region narrow that.
+        rank = {found.pk: i for i, found in enumerate(find_organisations(q, limit=None))}
+        rows = [o for o in rows if o.pk in rank]
+        if sort == "relevance":
+            rows.sort(key=lambda o: rank[o.pk])
     for organisation in rows:
         organisation.deed_count = counts.get(organisation.slug, 0)
     if sort == "deeds":
@@ -49,7 +65,8 @@ def organisation_list(request):
         "chosen_type": org_type,
         "chosen_region": region_code,
         "sort": sort,
-        "sorts": ORGANISATION_SORTS.items(),
+        "sorts": [(k, v) for k, v in ORGANISATION_SORTS.items() if k != "relevance" or q],
+        "q": q,
         "problems": problems,
         "query": request.GET.copy(),
     }
@@ -73,3 +90,15 @@ def organisation_detail(request, slug):
     return render_page_or_fragment(
         request, "organisations/organisation_detail.html", "deeds/_fragment_listing.html", context
     )
+
+
+def organisation_find(request):
+    """Options for the share form's organisation combobox (an htmx fragment).
+
+    The combobox's input is the form field itself, so htmx sends its value as
+    ``organisation_name``; ``q`` serves any other caller.
+    """
+    q = request.GET.get("q") or request.GET.get("organisation_name") or ""
+    found = find_organisations(clean_query(q), limit=FINDER_OPTIONS) if q.strip() else []
+    context = {"found": found, "q": clean_query(q), "listbox_id": "organisation-options"}
+    return render(request, "organisations/_finder_options.html", context)

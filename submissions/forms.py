@@ -14,6 +14,7 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 
 from deeds.models import ContentLanguage, DeedKind, Funding
+from organisations.finder import find_organisations
 from organisations.models import Municipality, Organisation, OrganisationType
 from taxonomy.models import CustomerGroup, Sector, Subtheme, Theme
 
@@ -62,13 +63,9 @@ def organisation_named(name):
 
 
 def organisation_candidates(text, limit=8):
-    words = text.split()
-    if not words:
-        return Organisation.objects.none()
-    query = Organisation.objects.public()
-    for word in words[:5]:
-        query = query.filter(Q(name_fi__icontains=word) | Q(name_sv__icontains=word))
-    return query.order_by("sort_key")[:limit]
+    """What the organisation finder makes of the typed name (inflections, typos, Swedish
+    names, business IDs), best first."""
+    return find_organisations(text, limit=limit)
 
 
 class TermChoiceField(forms.ModelMultipleChoiceField):
@@ -353,7 +350,7 @@ class SubmissionForm(forms.Form):
             )
 
     def candidates(self):
-        """Organisations whose names contain what was typed, when it matched none exactly."""
+        """Organisations like what was typed, when it matched none exactly."""
         if self.is_bound and "organisation_name" in self.errors:
             return organisation_candidates(self.data.get("organisation_name", ""))
         return []

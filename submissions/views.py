@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from organisations.models import Organisation
+from organisations.finder import clean_query, find_organisations
 from tori.ratelimit import client_key, rate_limited
 
 from .apply import contact_consents
@@ -35,6 +35,7 @@ from .services import (
 from .spam import blocked_record, spam_reason, started_token
 
 FORM_KEY = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+FIND_CHOICES = 10
 
 
 def _by_form_key(form_key):
@@ -57,6 +58,10 @@ def form_page(
 ):
     """The share form; ``saved`` says whether what the page shows is stored as a draft
     (a blocked post is shown again but not stored, and the page must not claim it is)."""
+    # After "Find" (no JavaScript): the organisations matching what was typed, as choices.
+    finding = ""
+    if request.method == "GET" and "find" in request.GET:
+        finding = clean_query(form["organisation_name"].value() or "")
     context = {
         "saved": submission is not None if saved is None else saved,
         "focus_summary": focus_summary,
@@ -65,10 +70,12 @@ def form_page(
         "form_key": submission.form_key if submission else form_key or new_secret(),
         "started": started_token(),
         "files": list(submission.files.all()) if submission else [],
-        "organisation_names": Organisation.objects.public()
-        .order_by("sort_key")
-        .values_list("name_fi", flat=True),
-        "candidates": form.candidates() if form.is_bound else [],
+        "finding": finding,
+        "candidates": find_organisations(finding, limit=FIND_CHOICES)
+        if finding
+        else form.candidates()
+        if form.is_bound
+        else [],
         "notice": notice,
         "max_images": settings.SUBMISSION_MAX_IMAGES,
         "max_attachments": settings.SUBMISSION_MAX_ATTACHMENTS,
@@ -142,6 +149,12 @@ def _save(request, submission):
     edit_url = reverse("submissions:edit", kwargs={"form_key": submission.form_key})
     if action == "email_link":
         return _email_link(request, submission, edit_url)
+    if action == "find_organisation" and submission.data.get("organisation_name", "").strip():
+        # The draft is saved like on every button; the edit page then lists the
+        # organisations matching what was typed (post/redirect/get: a reload is safe).
+        # "Find" is the form's first button, so Enter in any field presses it: with no
+        # organisation typed it is an ordinary save.
+        return redirect(f"{edit_url}?find=1#organisation-candidates")
     if action == "preview":
         form = SubmissionForm(data=without_nul(post), submitter=True)
         missing = files_missing_text(submission)

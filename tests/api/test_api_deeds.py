@@ -56,6 +56,7 @@ def test_list_returns_published_deeds_with_facets(client, two_deeds):
         "customer_group",
         "kind",
         "year",
+        "language",
     }
     assert {"value": "211", "label": "Kangasala", "count": 1} in data["facets"]["municipality"]
 

@@ -93,3 +93,117 @@
     document.querySelectorAll("[data-remaining-other][maxlength]").forEach(setUpRemaining);
   });
 })();
+
+/* --- Organisation finder: ARIA 1.2 combobox (share form) --- */
+// The field is a plain text input with a "Find" button that works without JavaScript;
+// here it becomes a combobox (https://www.w3.org/WAI/ARIA/apg/patterns/combobox/):
+// htmx fetches the options as the person types, the focus stays in the input and the
+// option under the arrow keys is pointed to with aria-activedescendant.
+(function () {
+  "use strict";
+
+  function setup(root) {
+    var input = root.querySelector("input[type=text]");
+    var listId = root.getAttribute("data-listbox");
+    var popup = input && document.getElementById(input.getAttribute("hx-target").slice(1));
+    var status = document.getElementById(listId + "-status");
+    if (!input || !popup || !status) return;
+    var active = -1;
+
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", listId);
+
+    function listbox() {
+      return document.getElementById(listId);
+    }
+    function options() {
+      var list = listbox();
+      return list ? Array.prototype.slice.call(list.querySelectorAll("[role=option]")) : [];
+    }
+    function isOpen() {
+      return input.getAttribute("aria-expanded") === "true";
+    }
+    function highlight(index) {
+      var all = options();
+      active = index;
+      all.forEach(function (option, i) {
+        option.setAttribute("aria-selected", i === index ? "true" : "false");
+        option.classList.toggle("is-active", i === index);
+      });
+      if (index >= 0 && all[index]) {
+        input.setAttribute("aria-activedescendant", all[index].id);
+        all[index].scrollIntoView({ block: "nearest" });
+      } else {
+        input.removeAttribute("aria-activedescendant");
+      }
+    }
+    function open() {
+      var list = listbox();
+      if (!list || !options().length) return;
+      list.hidden = false;
+      input.setAttribute("aria-expanded", "true");
+    }
+    function close() {
+      var list = listbox();
+      if (list) list.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+      highlight(-1);
+    }
+    function choose(option) {
+      input.value = option.getAttribute("data-value");
+      close();
+      status.textContent = "";
+      input.focus();
+    }
+
+    // New options arrived: open the list and say how many (politely, once).
+    popup.addEventListener("htmx:afterSettle", function () {
+      active = -1;
+      if (options().length && document.activeElement === input) open();
+      else close();
+      var list = listbox();
+      status.textContent = list ? list.getAttribute("data-count-text") || "" : "";
+    });
+
+    input.addEventListener("keydown", function (event) {
+      var all = options();
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        if (!all.length) return;
+        event.preventDefault();
+        if (!isOpen()) open();
+        var step = event.key === "ArrowDown" ? 1 : -1;
+        var next = active < 0 ? (step > 0 ? 0 : all.length - 1) : (active + step + all.length) % all.length;
+        highlight(next);
+      } else if (event.key === "Enter") {
+        if (isOpen() && active >= 0 && all[active]) {
+          event.preventDefault(); // choose, do not submit the form
+          choose(all[active]);
+        }
+      } else if (event.key === "Escape") {
+        if (isOpen()) {
+          event.preventDefault();
+          close();
+        }
+      } else if (event.key === "Tab") {
+        close();
+      }
+    });
+    input.addEventListener("blur", function () {
+      // A click on an option keeps the focus (mousedown below), so this is leaving.
+      close();
+    });
+    popup.addEventListener("mousedown", function (event) {
+      event.preventDefault();
+    });
+    popup.addEventListener("click", function (event) {
+      var option = event.target.closest("[role=option]");
+      if (option) choose(option);
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-combobox]").forEach(setup);
+  });
+})();
