@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib import admin, messages
+from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
@@ -14,7 +16,15 @@ from .models import (
     MunicipalityRanking,
     Shortlisting,
 )
-from .services import RankingError, ranking_freeze, ranking_publish, ranking_unpublish
+from .services import (
+    GalaError,
+    RankingError,
+    gala_publish,
+    gala_schedule,
+    ranking_freeze,
+    ranking_publish,
+    ranking_unpublish,
+)
 
 
 @admin.register(Campaign)
@@ -102,11 +112,69 @@ class MentionInline(admin.StackedInline):
     autocomplete_fields = ["organisation"]
 
 
+class GalaForm(forms.ModelForm):
+    class Meta:
+        model = Gala
+        fields = ["year", "name", "date", "place", "stream_url", "results_public_at"]
+
+    def clean_results_public_at(self):
+        value = self.cleaned_data.get("results_public_at")
+        if "results_public_at" not in self.changed_data:
+            return value
+        if self.instance.pk and self.instance.results_are_public():
+            raise forms.ValidationError(_("The results of this gala are already public."))
+        if value is not None and value <= timezone.now():
+            raise forms.ValidationError(
+                _("Choose a moment in the future, or publish the results now.")
+            )
+        return value
+
+
 @admin.register(Gala)
 class GalaAdmin(admin.ModelAdmin):
-    list_display = ["year", "name", "date", "place"]
+    """The results stay under embargo until "results public from" (or the publish
+    action, which asks for confirmation); both go through the audited services."""
+
+    form = GalaForm
+    list_display = ["year", "name", "date", "place", "results_public_at"]
     inlines = [CategoryInline, MentionInline]
     readonly_fields = ["certificates"]
+    actions = ["publish_results"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            super().save_model(request, obj, form, change)
+            obj.log_action("gala.created", actor=request.user)
+            return
+        wanted = obj.results_public_at
+        scheduled = "results_public_at" in form.changed_data
+        if scheduled:
+            obj.results_public_at = form.initial.get("results_public_at")
+        super().save_model(request, obj, form, change)
+        obj.log_action("gala.changed", actor=request.user)
+        if scheduled:
+            gala_schedule(obj, at=wanted, actor=request.user)
+            obj.refresh_from_db()
+
+    @admin.action(description=_("Publish the results now"))
+    def publish_results(self, request, queryset):
+        if request.POST.get("confirmed") != "yes":
+            context = {
+                **self.admin_site.each_context(request),
+                "title": _("Publish the results?"),
+                "galas": queryset,
+                "opts": self.model._meta,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(request, "recognition/admin/gala_publish_confirm.html", context)
+        for gala in queryset:
+            try:
+                gala_publish(gala, actor=request.user)
+            except GalaError as error:
+                self.message_user(request, f"{gala}: {error}", messages.ERROR)
+            else:
+                self.message_user(request, _("%(gala)s: results published.") % {"gala": gala})
+        return None
 
     @admin.display(description=_("Certificates"))
     def certificates(self, obj):
@@ -135,7 +203,7 @@ class AwardInline(admin.TabularInline):
     model = Award
     extra = 0
     autocomplete_fields = ["deed"]
-    fields = ["deed", "certificate"]
+    fields = ["deed", "door", "certificate"]
     readonly_fields = ["certificate"]
 
     @admin.display(description=_("Certificate"))

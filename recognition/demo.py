@@ -71,17 +71,35 @@ GALA_YEARS = (2023, 2024, 2025)
 AWARDS_PER_GALA = 48
 
 
+def gala_years():
+    """The past galas' years and this year's (whose gala is a week ahead)."""
+    from django.utils import timezone
+
+    return sorted({*GALA_YEARS, timezone.localdate().year})
+
+
 def clear_galas():
     """The demo's galas go before its deeds do (an awarded deed cannot be deleted)."""
     from .awards import Gala
 
-    Gala.objects.filter(year__in=GALA_YEARS).delete()
+    Gala.objects.filter(year__in=gala_years()).delete()
+
+
+def gala_start(day):
+    from django.utils import timezone
+
+    return dt.datetime.combine(day, dt.time(18), tzinfo=timezone.get_default_timezone())
 
 
 def seed_galas():
     """Galas of recent years, each awarding about 48 of its year's published deeds in a
     category per sector plus a special award, with honourable mentions; the choice is
-    fixed (every n-th deed by id), so the demo is the same on every run."""
+    fixed (every n-th deed by id), so the demo is the same on every run.
+
+    This year's gala is a week from the seeding day, its awards decided but under
+    embargo until its start, so a fresh demo shows the embargo at work."""
+    from django.utils import timezone
+
     from deeds.models import Deed
     from taxonomy.models import Sector
 
@@ -89,12 +107,15 @@ def seed_galas():
 
     clear_galas()
     sectors = list(Sector.objects.active().order_by("position"))
-    for year in GALA_YEARS:
+    today = timezone.localdate()
+    for year in gala_years():
+        day = today + dt.timedelta(weeks=1) if year == today.year else dt.date(year, 11, 20)
         gala = Gala.objects.create(
             year=year,
             name=f"Tekojen tori -gaala {year}",
-            date=dt.date(year, 11, 20),
+            date=day,
             place="Helsinki",
+            results_public_at=gala_start(day),
         )
         categories = {
             sector.pk: AwardCategory.objects.create(

@@ -59,3 +59,47 @@ def ranking_unpublish(ranking, *, actor):
     ranking.save(update_fields=["published_at"])
     ranking.log_action("ranking.unpublished", actor=actor)
     return ranking
+
+
+class GalaError(Exception):
+    pass
+
+
+@transaction.atomic
+def gala_publish(gala, *, actor):
+    """Publish a gala's results now: its awards and honourable mentions become public
+    everywhere (the awarded pages, badges, the list filter, the API, the calendar)."""
+    from .awards import Award, Gala
+
+    gala = Gala.objects.select_for_update().get(pk=gala.pk)
+    if gala.results_are_public():
+        raise GalaError(_("The results of this gala are already public."))
+    if not Award.objects.filter(category__gala=gala).exists():
+        raise GalaError(_("Decide the awards first: this gala has none."))
+    scheduled = gala.results_public_at
+    gala.results_public_at = timezone.now()
+    gala.save(update_fields=["results_public_at"])
+    gala.log_action(
+        "gala.published",
+        actor=actor,
+        data={"scheduled": scheduled.isoformat() if scheduled else None},
+    )
+    return gala
+
+
+@transaction.atomic
+def gala_schedule(gala, *, at, actor):
+    """Set (or clear, with ``at=None``) the moment the results become public by
+    themselves, e.g. the gala's start. Results already out stay out: taking them back
+    would not unsay what was announced, so that is refused."""
+    from .awards import Gala
+
+    gala = Gala.objects.select_for_update().get(pk=gala.pk)
+    if gala.results_are_public():
+        raise GalaError(_("The results of this gala are already public."))
+    if at is not None and at <= timezone.now():
+        raise GalaError(_("Choose a moment in the future, or publish the results now."))
+    gala.results_public_at = at
+    gala.save(update_fields=["results_public_at"])
+    gala.log_action("gala.scheduled", actor=actor, data={"at": at.isoformat() if at else None})
+    return gala

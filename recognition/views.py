@@ -98,14 +98,16 @@ def most_inventive(request):
 
 
 def awarded_latest(request):
-    gala = Gala.objects.filter(categories__awards__isnull=False).order_by("-year").first()
+    gala = Gala.objects.results_public().order_by("-year").first()
     if gala is None:
         return render(request, "recognition/awarded.html", {"gala": None, "galas": []})
     return redirect("recognition:awarded", year=gala.year)
 
 
 def awarded(request, year):
-    gala = get_object_or_404(Gala, year=year)
+    # Under embargo the page does not exist: its existence alone would say the year's
+    # results have been decided.
+    gala = get_object_or_404(Gala.objects.results_public(), year=year)
     language = get_language()
     awards = (
         Award.objects.public()
@@ -128,11 +130,11 @@ def awarded(request, year):
         groups.setdefault(award.category, []).append(award)
     context = {
         "gala": gala,
-        "galas": Gala.objects.filter(categories__awards__isnull=False).distinct(),
+        "galas": Gala.objects.results_public(),
         "groups": [(c, c.label(language), groups[c]) for c in categories if c in groups],
         "categories": [(c, c.label(language)) for c in categories],
         "chosen": chosen,
-        "mentions": gala.mentions.select_related("organisation"),
+        "mentions": gala.mentions.public().select_related("organisation"),
         "total": sum(len(v) for v in groups.values()),
     }
     return render(request, "recognition/awarded.html", context)
@@ -186,7 +188,7 @@ def campaign_card(request, slug):
 
 
 def awarded_card(request, year):
-    gala = get_object_or_404(Gala, year=year)
+    gala = get_object_or_404(Gala.objects.results_public(), year=year)
     total = Award.objects.public().filter(category__gala=gala).count()
     subtitle = ngettext("%(count)d awarded deed", "%(count)d awarded deeds", total) % {
         "count": total
