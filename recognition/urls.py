@@ -23,6 +23,7 @@ urlpatterns = [
     path("syotteet/toimiala/<slug:slug>.rss", feeds.SectorDeeds(), name="feed_sector"),
     path("syotteet/toimiala/<slug:slug>.atom", feeds.SectorDeedsAtom(), name="feed_sector_atom"),
     path("syotteet/nostot.atom", feeds.Highlights(), name="feed_highlights"),
+    path("joulukalenteri/", views.advent_calendar_latest, name="calendar_latest"),
     path("joulukalenteri/<int:year>/", views.advent_calendar, name="calendar"),
     path("joulukalenteri/<int:year>/<int:number>/", views.advent_door, name="door"),
 ]

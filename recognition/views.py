@@ -26,6 +26,7 @@ from .models import Campaign, MunicipalityRanking, RankingRule
 from .rankings import municipality_ranking
 
 RANKING_ON_CAMPAIGN = 10
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # the advent calendars there can be
 
 
 def campaign_figures(campaign, language, *, until=None):
@@ -140,7 +141,22 @@ def awarded(request, year):
     return render(request, "recognition/awarded.html", context)
 
 
+def advent_calendar_latest(request):
+    """The calendar of this year from December on, before that last year's."""
+    today = timezone.localdate()
+    return redirect(
+        "recognition:calendar", year=today.year if today.month == 12 else today.year - 1
+    )
+
+
+def calendar_year(year):
+    # Any other year is not found (a year 0 or 10000 would not even make a date).
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise Http404
+
+
 def advent_calendar(request, year):
+    calendar_year(year)
     today = timezone.localdate()
     gala = calendar_gala(year)
     doors = [
@@ -152,16 +168,26 @@ def advent_calendar(request, year):
 
 
 def advent_door(request, year, number):
-    if not 1 <= number <= DOORS or not 2000 <= year <= 2100:
+    calendar_year(year)
+    if not 1 <= number <= DOORS:
         raise Http404
-    if not is_open(year, number):
+    today = timezone.localdate()
+    if not is_open(year, number, today):
         # The same answer for every closed door: nothing to learn from trying.
         context = {"year": year, "number": number, "day": opened_on(year, number)}
         return render(request, "recognition/advent_closed.html", context, status=403)
     gala = calendar_gala(year)
     awards = door_awards(gala) if gala else []
     award = awards[number - 1] if number <= len(awards) else None
-    context = {"year": year, "number": number, "award": award}
+    following = number + 1 if number < DOORS and is_open(year, number + 1, today) else None
+    context = {
+        "year": year,
+        "number": number,
+        "award": award,
+        "gala": gala,
+        "previous": number - 1 or None,
+        "next": following,
+    }
     return render(request, "recognition/advent_door.html", context)
 
 
