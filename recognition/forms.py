@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import RankingRule
+from .models import RankingRule, outside_years
 
 
 class RankingForm(forms.Form):
@@ -20,6 +20,8 @@ class RankingForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+        if problem := outside_years(data.get("start"), data.get("end")):
+            self.add_error(None, problem)
+        elif data.get("start") and data.get("end") and data["end"] < data["start"]:
             self.add_error("end", _("The period ends before it starts."))
         return data

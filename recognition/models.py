@@ -131,6 +131,21 @@ class MunicipalityRanking(LoggedModel):
         return (self.starts_on, self.ends_on)
 
 
+# Periods, calendars and rankings are of these years: the portal's data begins after
+# 2000, and far-off dates (9999-12-31) would overflow the date arithmetic of a window.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def outside_years(*days):
+    """A message if any of the dates is outside FIRST_YEAR–LAST_YEAR, else ''."""
+    if any(day and not FIRST_YEAR <= day.year <= LAST_YEAR for day in days):
+        return _("Choose dates from the years %(first)s–%(last)s.") % {
+            "first": FIRST_YEAR,
+            "last": LAST_YEAR,
+        }
+    return ""
+
+
 def window(starts_on, ends_on):
     """The moments of a window of Finnish dates: from the first day's midnight to the
     midnight after the last day (a deed published at 23:59 on the last day counts)."""

@@ -22,11 +22,10 @@ from .calendar import DOORS, calendar_gala, door_awards, is_open, opened_on
 from .cards import card_response
 from .forms import RankingForm
 from .highlights import Highlight
-from .models import Campaign, MunicipalityRanking, RankingRule
+from .models import FIRST_YEAR, LAST_YEAR, Campaign, MunicipalityRanking, RankingRule
 from .rankings import municipality_ranking
 
 RANKING_ON_CAMPAIGN = 10
-FIRST_YEAR, LAST_YEAR = 2000, 2100  # the advent calendars there can be
 
 
 def campaign_figures(campaign, language, *, until=None):
