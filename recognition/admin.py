@@ -17,6 +17,7 @@ from .models import (
     Shortlisting,
 )
 from .services import (
+    TRANSLATIONS,
     GalaError,
     RankingError,
     gala_publish,
@@ -41,7 +42,18 @@ class CampaignAdmin(admin.ModelAdmin):
 class FreezeForm(forms.ModelForm):
     class Meta:
         model = MunicipalityRanking
-        fields = ["title", "campaign", "starts_on", "ends_on", "rule", "text"]
+        fields = [
+            "title",
+            "title_sv",
+            "title_en",
+            "campaign",
+            "starts_on",
+            "ends_on",
+            "rule",
+            "text",
+            "text_sv",
+            "text_en",
+        ]
 
     def clean(self):
         data = super().clean()
@@ -81,6 +93,7 @@ class MunicipalityRankingAdmin(admin.ModelAdmin):
             rule=data["rule"],
             campaign=data["campaign"],
             text=data["text"],
+            translations={name: data.get(name, "") for name in TRANSLATIONS},
             actor=request.user,
         )
         obj.pk = frozen.pk
@@ -103,7 +116,7 @@ class MunicipalityRankingAdmin(admin.ModelAdmin):
 class CategoryInline(admin.TabularInline):
     model = AwardCategory
     extra = 0
-    fields = ["position", "name", "name_sv", "kind", "sector", "theme"]
+    fields = ["position", "name", "name_sv", "name_en", "kind", "sector", "theme"]
 
 
 class MentionInline(admin.StackedInline):
@@ -115,7 +128,16 @@ class MentionInline(admin.StackedInline):
 class GalaForm(forms.ModelForm):
     class Meta:
         model = Gala
-        fields = ["year", "name", "date", "place", "stream_url", "results_public_at"]
+        fields = [
+            "year",
+            "name",
+            "name_sv",
+            "name_en",
+            "date",
+            "place",
+            "stream_url",
+            "results_public_at",
+        ]
 
     def clean_results_public_at(self):
         value = self.cleaned_data.get("results_public_at")

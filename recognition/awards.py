@@ -32,6 +32,8 @@ class GalaQuerySet(models.QuerySet):
 class Gala(LoggedModel):
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
     name = models.CharField(_("name"), max_length=200)
+    name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
     date = models.DateField(_("date"))
     place = models.CharField(_("place"), max_length=200, blank=True)
     stream_url = models.URLField(_("stream address"), blank=True)
@@ -74,6 +76,7 @@ class AwardCategory(models.Model):
     gala = models.ForeignKey(Gala, on_delete=models.CASCADE, related_name="categories")
     name = models.CharField(_("name"), max_length=200)
     name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
     kind = models.CharField(_("kind"), max_length=10, choices=CategoryKind.choices)
     sector = models.ForeignKey(
         Sector, verbose_name=_("sector"), null=True, blank=True, on_delete=models.PROTECT
@@ -91,8 +94,10 @@ class AwardCategory(models.Model):
     def __str__(self):
         return f"{self.gala.year}: {self.name}"
 
-    def label(self, language):
-        return self.name_sv if language == "sv" and self.name_sv else self.name
+    def label(self, language=None):
+        from .models import in_language
+
+        return in_language(self, "name", language)
 
 
 class Shortlisting(models.Model):
@@ -179,6 +184,8 @@ class HonourableMention(LoggedModel):
     )
     unit = models.CharField(_("unit"), max_length=200, blank=True)
     text = models.TextField(_("grounds"), blank=True)
+    text_sv = models.TextField(_("grounds in Swedish"), blank=True)
+    text_en = models.TextField(_("grounds in English"), blank=True)
 
     objects = HonourableMentionQuerySet.as_manager()
 

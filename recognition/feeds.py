@@ -15,6 +15,7 @@ from deeds.models import Deed
 from taxonomy.models import Sector, Theme
 
 from .highlights import Highlight
+from .models import in_language
 
 ITEMS = 30
 
@@ -112,7 +113,7 @@ class Highlights(Feed):
         return item.deed.title
 
     def item_description(self, item):
-        return item.note or item.deed.summary
+        return in_language(item, "note") or item.deed.summary
 
     def item_link(self, item):
         return item.deed.get_absolute_url()

@@ -12,10 +12,17 @@ class RankingError(Exception):
     pass
 
 
+TRANSLATIONS = ("title_sv", "title_en", "text_sv", "text_en")
+
+
 @transaction.atomic
-def ranking_freeze(*, title, starts_on, ends_on, rule, actor, campaign=None, text=""):
+def ranking_freeze(
+    *, title, starts_on, ends_on, rule, actor, campaign=None, text="", translations=None
+):
     """Compute the ranking now and keep it as it stands: later changes to deeds (a late
-    edit, an unpublished deed) do not move a result already announced."""
+    edit, an unpublished deed) do not move a result already announced.
+    ``translations``: the title's and the text's Swedish and English (TRANSLATIONS)."""
+    translations = {k: v for k, v in (translations or {}).items() if k in TRANSLATIONS}
     if ends_on < starts_on:
         raise RankingError(_("The period ends before it starts."))
     rows = [
@@ -31,6 +38,7 @@ def ranking_freeze(*, title, starts_on, ends_on, rule, actor, campaign=None, tex
         rule=rule,
         rows=rows,
         text=text,
+        **translations,
         frozen_by=actor if actor and actor.is_authenticated else None,
     )
     ranking.log_action(

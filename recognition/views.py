@@ -22,7 +22,14 @@ from .calendar import DOORS, calendar_gala, door_awards, is_open, opened_on
 from .cards import card_response
 from .forms import RankingForm
 from .highlights import Highlight
-from .models import FIRST_YEAR, LAST_YEAR, Campaign, MunicipalityRanking, RankingRule
+from .models import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    Campaign,
+    MunicipalityRanking,
+    RankingRule,
+    in_language,
+)
 from .rankings import municipality_ranking
 
 RANKING_ON_CAMPAIGN = 10
@@ -209,7 +216,7 @@ def campaign_card(request, slug):
     campaign = get_object_or_404(Campaign, slug=slug)
     total = campaign_figures(campaign, get_language()).total
     subtitle = ngettext("%(count)d new deed", "%(count)d new deeds", total) % {"count": total}
-    return card_response(campaign.name, subtitle)
+    return card_response(in_language(campaign, "name"), subtitle)
 
 
 def awarded_card(request, year):
