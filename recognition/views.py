@@ -7,14 +7,17 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.http import urlencode
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from deeds.listing import parse_listing
 from deeds.models import Deed, DeedContact
 from stats import charts
-from stats.figures import Figures
+from stats.figures import Figures, Row
 from stats.sections import section
 
 from .awards import Award, Gala
@@ -47,6 +50,28 @@ def campaign_figures(campaign, language, *, until=None):
     return Figures.of(listing, language)
 
 
+def campaign_days_to_come(campaign, today):
+    first = max(campaign.starts_on, today + dt.timedelta(days=1))
+    return [
+        Row(day.isoformat(), date_format(day, "j.n."), 0)
+        for day in (
+            first + dt.timedelta(days=n) for n in range((campaign.ends_on - first).days + 1)
+        )
+    ]
+
+
+def municipality_deeds_url(code, campaign, today):
+    """The deed list of a municipality in the campaign's days so far."""
+    query = urlencode(
+        {
+            "municipality": code,
+            "start": campaign.starts_on.isoformat(),
+            "end": min(campaign.ends_on, today).isoformat(),
+        }
+    )
+    return f"{reverse('deeds:list')}?{query}"
+
+
 def campaign_list(request):
     today = timezone.localdate()
     campaigns = Campaign.objects.all()
@@ -61,6 +86,11 @@ def campaign_detail(request, slug):
     today = timezone.localdate()
     figures = campaign_figures(campaign, language, until=today)
     days = figures.days() if campaign.has_started(today) else []
+    # The chart spans the whole campaign: the days still to come are empty columns, so
+    # the progress so far is seen against the campaign's length.
+    chart = charts.timeline(
+        days + campaign_days_to_come(campaign, today), every=7, labelled=campaign.days <= 31
+    )
     previous = Campaign.objects.before(campaign).first()
     comparison = None
     if previous:
@@ -80,10 +110,13 @@ def campaign_detail(request, slug):
         "today": today,
         "figures": figures,
         "organisations": figures.distinct("organisation"),
-        "timeline": {"rows": days, "chart": charts.timeline(days, every=7)},
+        "timeline": {"rows": days, "chart": chart},
         "sectors": section(listing, figures, "sector", _("New deeds by sector"), language),
-        "ranking": municipality_ranking(campaign.starts_on, min(campaign.ends_on, today))[
-            :RANKING_ON_CAMPAIGN
+        "ranking": [
+            (place, municipality_deeds_url(place.key, campaign, today))
+            for place in municipality_ranking(campaign.starts_on, min(campaign.ends_on, today))[
+                :RANKING_ON_CAMPAIGN
+            ]
         ],
         "comparison": comparison,
     }
