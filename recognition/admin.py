@@ -20,11 +20,14 @@ from .services import (
     TRANSLATIONS,
     GalaError,
     RankingError,
+    award_decide,
     gala_publish,
     gala_schedule,
+    honourable_mention_add,
     ranking_freeze,
     ranking_publish,
     ranking_unpublish,
+    shortlist_add,
 )
 
 
@@ -113,6 +116,34 @@ class MunicipalityRankingAdmin(admin.ModelAdmin):
             ranking_unpublish(ranking, actor=request.user)
 
 
+def save_through_services(request, formset):
+    instances = formset.save(commit=False)
+    for obj in formset.deleted_objects:
+        obj.delete()
+    for obj in instances:
+        if obj.pk is not None:
+            obj.save()
+        elif isinstance(obj, Shortlisting):
+            shortlist_add(obj.category, obj.deed, actor=request.user, jury_notes=obj.jury_notes)
+        elif isinstance(obj, Award):
+            award = award_decide(obj.category, obj.deed, actor=request.user)
+            if obj.door:
+                Award.objects.filter(pk=award.pk).update(door=obj.door)
+        elif isinstance(obj, HonourableMention):
+            honourable_mention_add(
+                obj.gala,
+                obj.organisation,
+                actor=request.user,
+                unit=obj.unit,
+                text=obj.text,
+                text_sv=obj.text_sv,
+                text_en=obj.text_en,
+            )
+        else:
+            obj.save()
+    formset.save_m2m()
+
+
 class CategoryInline(admin.TabularInline):
     model = AwardCategory
     extra = 0
@@ -177,6 +208,9 @@ class GalaAdmin(admin.ModelAdmin):
         if scheduled:
             gala_schedule(obj, at=wanted, actor=request.user)
             obj.refresh_from_db()
+
+    def save_formset(self, request, form, formset, change):
+        save_through_services(request, formset)
 
     @admin.action(description=_("Publish the results now"))
     def publish_results(self, request, queryset):
@@ -247,17 +281,9 @@ class AwardCategoryAdmin(admin.ModelAdmin):
     inlines = [ShortlistInline, AwardInline]
 
     def save_formset(self, request, form, formset, change):
-        instances = formset.save(commit=False)
-        for obj in formset.deleted_objects:
-            obj.delete()
-        for obj in instances:
-            is_new = obj.pk is None
-            if isinstance(obj, Shortlisting) and is_new:
-                obj.added_by = request.user
-            obj.save()
-            if isinstance(obj, Award) and is_new:
-                obj.log_action("award.decided", actor=request.user, data={"deed": obj.deed_id})
-        formset.save_m2m()
+        # New shortlistings and awards go through the same services as the staff's gala
+        # page (their rules and audit entries); edits of notes or doors are saved as such.
+        save_through_services(request, formset)
 
 
 @admin.register(Highlight)

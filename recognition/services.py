@@ -111,3 +111,71 @@ def gala_schedule(gala, *, at, actor):
     gala.save(update_fields=["results_public_at"])
     gala.log_action("gala.scheduled", actor=actor, data={"at": at.isoformat() if at else None})
     return gala
+
+
+# The gala's steps: categories -> shortlist (private jury notes) -> awards and honourable
+# mentions -> certificates -> publish. The staff's gala page and the admin both call these.
+
+
+@transaction.atomic
+def category_add(gala, *, name, kind, actor, name_sv="", name_en="", position=None):
+    from .awards import AwardCategory
+
+    if not name.strip():
+        raise GalaError(_("Give the category a name."))
+    if position is None:
+        position = gala.categories.count()
+    category = AwardCategory.objects.create(
+        gala=gala, name=name, name_sv=name_sv, name_en=name_en, kind=kind, position=position
+    )
+    gala.log_action("gala.category_added", actor=actor, data={"category": category.pk})
+    return category
+
+
+@transaction.atomic
+def shortlist_add(category, deed, *, actor, jury_notes=""):
+    """Put a deed on a category's shortlist; the notes are the jury's and never public."""
+    from .awards import Shortlisting
+
+    if deed.status != "published":
+        raise GalaError(_("Only published deeds can be shortlisted."))
+    if category.shortlist.filter(deed=deed).exists():
+        raise GalaError(_("The deed is already on this category's shortlist."))
+    shortlisting = Shortlisting.objects.create(
+        category=category,
+        deed=deed,
+        jury_notes=jury_notes,
+        added_by=actor if actor and actor.is_authenticated else None,
+    )
+    category.gala.log_action(
+        "gala.shortlisted", actor=actor, data={"category": category.pk, "deed": deed.pk}
+    )
+    return shortlisting
+
+
+@transaction.atomic
+def award_decide(category, deed, *, actor):
+    """The jury decides among the shortlist: an award goes to a shortlisted, published
+    deed, once per category."""
+    from .awards import Award
+
+    if deed.status != "published":
+        raise GalaError(_("Only published deeds can be awarded."))
+    if not category.shortlist.filter(deed=deed).exists():
+        raise GalaError(_("Shortlist the deed in this category first."))
+    if category.awards.filter(deed=deed).exists():
+        raise GalaError(_("The deed already has this award."))
+    award = Award.objects.create(category=category, deed=deed)
+    award.log_action("award.decided", actor=actor, data={"deed": deed.pk})
+    return award
+
+
+@transaction.atomic
+def honourable_mention_add(gala, organisation, *, actor, unit="", text="", text_sv="", text_en=""):
+    from .awards import HonourableMention
+
+    mention = HonourableMention.objects.create(
+        gala=gala, organisation=organisation, unit=unit, text=text, text_sv=text_sv, text_en=text_en
+    )
+    mention.log_action("mention.added", actor=actor, data={"organisation": organisation.pk})
+    return mention
