@@ -135,7 +135,7 @@ def seed_galas():
     from deeds.models import Deed
     from taxonomy.models import Sector
 
-    from .awards import Award, AwardCategory, Gala, HonourableMention
+    from .awards import Award, AwardCategory, Gala, HonourableMention, Shortlisting
 
     clear_galas()
     sectors = list(Sector.objects.active().order_by("position"))
@@ -181,9 +181,12 @@ def seed_galas():
         chosen = deeds[::step][:AWARDS_PER_GALA]
         for deed in chosen:
             first = next(iter(deed.sectors.all()), None)
-            Award.objects.create(
-                category=categories.get(first.pk if first else None, special), deed=deed
+            category = categories.get(first.pk if first else None, special)
+            # The jury's way: shortlisted (with a private note) first, then awarded.
+            Shortlisting.objects.create(
+                category=category, deed=deed, jury_notes="Tuomariston muistiinpano."
             )
+            Award.objects.create(category=category, deed=deed)
         organisations = {deed.organisation_id: deed.organisation for deed in chosen}
         for organisation in list(organisations.values())[:3]:
             HonourableMention.objects.create(

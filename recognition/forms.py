@@ -39,9 +39,9 @@ TEXT_MAX = 5000
 
 class CategoryForm(forms.Form):
     name = forms.CharField(label=_("Name in Finnish"), max_length=200)
-    name_sv = forms.CharField(label=_("name in Swedish"), max_length=200, required=False)
-    name_en = forms.CharField(label=_("name in English"), max_length=200, required=False)
-    kind = forms.ChoiceField(label=_("kind"), choices=CategoryKind.choices)
+    name_sv = forms.CharField(label=_("Name in Swedish"), max_length=200, required=False)
+    name_en = forms.CharField(label=_("Name in English"), max_length=200, required=False)
+    kind = forms.ChoiceField(label=_("Kind"), choices=CategoryKind.choices)
 
 
 class ShortlistForm(forms.Form):
@@ -73,9 +73,9 @@ class ShortlistForm(forms.Form):
 
 class MentionForm(forms.Form):
     organisation = forms.ModelChoiceField(
-        label=_("organisation"), queryset=Organisation.objects.order_by("sort_key")
+        label=_("Organisation"), queryset=Organisation.objects.order_by("sort_key")
     )
-    unit = forms.CharField(label=_("unit"), max_length=200, required=False)
+    unit = forms.CharField(label=_("Unit"), max_length=200, required=False)
     text = forms.CharField(
         label=_("Grounds in Finnish"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -83,13 +83,13 @@ class MentionForm(forms.Form):
         required=False,
     )
     text_sv = forms.CharField(
-        label=_("grounds in Swedish"),
+        label=_("Grounds in Swedish"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=TEXT_MAX,
         required=False,
     )
     text_en = forms.CharField(
-        label=_("grounds in English"),
+        label=_("Grounds in English"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=TEXT_MAX,
         required=False,
