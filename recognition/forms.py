@@ -111,3 +111,30 @@ class PublishForm(forms.Form):
         label=_("I confirm: publish the results now. This cannot be taken back."),
         error_messages={"required": _("Tick the box to confirm the publication.")},
     )
+
+
+class FreezeResultForm(forms.Form):
+    """Freeze the campaign's "most inventive municipality" result (staff campaign page)."""
+
+    title = forms.CharField(label=_("Title in Finnish"), max_length=200)
+    title_sv = forms.CharField(label=_("Title in Swedish"), max_length=200, required=False)
+    title_en = forms.CharField(label=_("Title in English"), max_length=200, required=False)
+    rule = forms.ChoiceField(label=_("Each deed counts for"), choices=RankingRule.choices)
+    text = forms.CharField(
+        label=_("Text in Finnish"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=TEXT_MAX,
+        required=False,
+    )
+    text_sv = forms.CharField(
+        label=_("Text in Swedish"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=TEXT_MAX,
+        required=False,
+    )
+    text_en = forms.CharField(
+        label=_("Text in English"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=TEXT_MAX,
+        required=False,
+    )

@@ -6,6 +6,12 @@ app_name = "recognition"
 urlpatterns = [
     path("kampanjat/", views.campaign_list, name="campaigns"),
     path("kampanjat/<slug:slug>/", views.campaign_detail, name="campaign"),
+    path("kampanjat/<slug:slug>/hallinta/", staff.campaign_staff, name="campaign_staff"),
+    path(
+        "kampanjat/<slug:slug>/hallinta/tulokset/<int:pk>/julkaise/",
+        staff.result_publish,
+        name="result_publish",
+    ),
     path("kampanjat/<slug:slug>/kortti.png", views.campaign_card, name="campaign_card"),
     path("teot/<int:pk>/kortti.png", views.deed_card, name="deed_card"),
     path("palkitut/<int:year>/kortti.png", views.awarded_card, name="awarded_card"),

@@ -70,7 +70,7 @@ def test_the_staff_gala_page_is_accessible_and_works_by_keyboard(
         view.fill("#id_password", "gaala-salasana")
         view.click(".simple-form button[type=submit]")
         view.wait_for_url(re.compile(r"/moderointi/$"))
-        for path in ("/gaalat/", "/gaalat/2021/"):
+        for path in ("/gaalat/", "/gaalat/2021/", "/kampanjat/syyskampanja-2021/hallinta/"):
             view.goto(view.base + path)
             axe_check(view)
             width = view.evaluate("document.documentElement.scrollWidth")

@@ -127,3 +127,44 @@ def test_the_gala_pages_are_for_staff_only(client, django_user_model, gala):
     assert client.post("/gaalat/2026/publish/", {"publish-confirm": "on"}).status_code == 302
     gala.refresh_from_db()
     assert gala.results_public_at is None
+
+
+def test_the_campaign_staff_page_shows_its_figures_and_freezes_and_publishes_its_result(
+    admin_client, client, time_machine
+):
+    from recognition.models import MunicipalityRanking
+    from tests.organisations.factories import municipality
+    from tests.recognition.factories import CampaignFactory
+
+    time_machine.move_to(dt.datetime(2021, 10, 5, 12, tzinfo=HELSINKI))
+    CampaignFactory(slug="syys-2021", name="Syyskampanja 2021")
+    liminka = OrganisationFactory(name_fi="Limingan kunta", municipality=municipality("425"))
+    for day in (2, 3):
+        DeedFactory(
+            organisation=liminka, published_at=dt.datetime(2021, 9, day, 12, tzinfo=HELSINKI)
+        )
+    assert client.get("/kampanjat/syys-2021/hallinta/").status_code == 302  # staff only
+    page = admin_client.get("/kampanjat/syys-2021/hallinta/")
+    assert page.status_code == 200
+    assert page.context["figures"].total == 2
+    html = page.content.decode()
+    assert "Limingan kunta" in html and "Liminka" in html
+
+    bad = admin_client.post(
+        "/kampanjat/syys-2021/hallinta/", {"title": "", "rule": "nobody", "text": "x" * 9000}
+    )
+    assert bad.status_code == 400 and "error-summary" in bad.content.decode()
+    done = admin_client.post(
+        "/kampanjat/syys-2021/hallinta/",
+        {"title": "Kekseliäin kunta 2021", "title_sv": "Mest innovativa 2021", "rule": "home"},
+    )
+    assert done.status_code == 302
+    result = MunicipalityRanking.objects.get()
+    assert result.rows[0]["code"] == "425" and result.title_sv == "Mest innovativa 2021"
+    url = f"/kampanjat/syys-2021/hallinta/tulokset/{result.pk}/julkaise/"
+    admin_client.post(url)  # no text yet: refused with a message
+    assert MunicipalityRanking.objects.published().count() == 0
+    result.text = "Liminka voitti."
+    result.save()
+    admin_client.post(url)
+    assert "Mest innovativa 2021" in client.get("/sv/kekseliain-kunta/").content.decode()
