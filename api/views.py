@@ -27,7 +27,7 @@ from deeds.models import Deed, DeedContact
 from organisations.finder import MAX_QUERY as FINDER_MAX_QUERY
 from organisations.finder import clean_query, find_organisations
 from organisations.models import Municipality, Organisation, Region
-from recognition.models import Award, RankingRule
+from recognition.models import Award, RankingRule, in_language
 from recognition.rankings import municipality_ranking, organisation_ranking
 from stats.figures import DIMENSIONS, Figures
 from taxonomy.models import CustomerGroup, Sector, Subtheme, Theme
@@ -402,7 +402,7 @@ def award_list(request, language):
         [
             {
                 "year": award.category.gala.year,
-                "gala": award.category.gala.name,
+                "gala": in_language(award.category.gala, "name", language),
                 "category": award.category.label(language),
                 "deed": {
                     "id": award.deed_id,

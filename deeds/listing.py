@@ -109,7 +109,8 @@ class Listing:
             from recognition.awards import Award
 
             rows, _found = self.catalogue.rows_of(
-                list(Award.objects.values_list("deed_id", flat=True))
+                # public(): awards under a gala's embargo neither filter nor count.
+                list(Award.objects.public().values_list("deed_id", flat=True))
             )
             awarded = np.zeros(self.catalogue.size, dtype=bool)
             awarded[rows] = True

@@ -92,11 +92,17 @@ def deed_detail(request, pk, slug=None):
         queryset=DeedContact.objects.filter(publish_consent=True),
         to_attr="public_contacts",
     )
+    from recognition.awards import Award
+
+    # Only awards whose gala results are out: the badge must not break an embargo.
+    public_awards = Prefetch(
+        "awards", queryset=Award.objects.public().select_related("category__gala")
+    )
     deed = get_object_or_404(
         Deed.objects.visible_to(request.user)
         .select_related("organisation", "municipality", "region")
         .prefetch_related(
-            "awards__category__gala",
+            public_awards,
             "sectors",
             "themes",
             "subthemes",

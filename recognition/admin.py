@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib import admin, messages
+from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
@@ -14,7 +16,19 @@ from .models import (
     MunicipalityRanking,
     Shortlisting,
 )
-from .services import RankingError, ranking_freeze, ranking_publish, ranking_unpublish
+from .services import (
+    TRANSLATIONS,
+    GalaError,
+    RankingError,
+    award_decide,
+    gala_publish,
+    gala_schedule,
+    honourable_mention_add,
+    ranking_freeze,
+    ranking_publish,
+    ranking_unpublish,
+    shortlist_add,
+)
 
 
 @admin.register(Campaign)
@@ -31,7 +45,18 @@ class CampaignAdmin(admin.ModelAdmin):
 class FreezeForm(forms.ModelForm):
     class Meta:
         model = MunicipalityRanking
-        fields = ["title", "campaign", "starts_on", "ends_on", "rule", "text"]
+        fields = [
+            "title",
+            "title_sv",
+            "title_en",
+            "campaign",
+            "starts_on",
+            "ends_on",
+            "rule",
+            "text",
+            "text_sv",
+            "text_en",
+        ]
 
     def clean(self):
         data = super().clean()
@@ -71,6 +96,7 @@ class MunicipalityRankingAdmin(admin.ModelAdmin):
             rule=data["rule"],
             campaign=data["campaign"],
             text=data["text"],
+            translations={name: data.get(name, "") for name in TRANSLATIONS},
             actor=request.user,
         )
         obj.pk = frozen.pk
@@ -90,10 +116,38 @@ class MunicipalityRankingAdmin(admin.ModelAdmin):
             ranking_unpublish(ranking, actor=request.user)
 
 
+def save_through_services(request, formset):
+    instances = formset.save(commit=False)
+    for obj in formset.deleted_objects:
+        obj.delete()
+    for obj in instances:
+        if obj.pk is not None:
+            obj.save()
+        elif isinstance(obj, Shortlisting):
+            shortlist_add(obj.category, obj.deed, actor=request.user, jury_notes=obj.jury_notes)
+        elif isinstance(obj, Award):
+            award = award_decide(obj.category, obj.deed, actor=request.user)
+            if obj.door:
+                Award.objects.filter(pk=award.pk).update(door=obj.door)
+        elif isinstance(obj, HonourableMention):
+            honourable_mention_add(
+                obj.gala,
+                obj.organisation,
+                actor=request.user,
+                unit=obj.unit,
+                text=obj.text,
+                text_sv=obj.text_sv,
+                text_en=obj.text_en,
+            )
+        else:
+            obj.save()
+    formset.save_m2m()
+
+
 class CategoryInline(admin.TabularInline):
     model = AwardCategory
     extra = 0
-    fields = ["position", "name", "name_sv", "kind", "sector", "theme"]
+    fields = ["position", "name", "name_sv", "name_en", "kind", "sector", "theme"]
 
 
 class MentionInline(admin.StackedInline):
@@ -102,11 +156,81 @@ class MentionInline(admin.StackedInline):
     autocomplete_fields = ["organisation"]
 
 
+class GalaForm(forms.ModelForm):
+    class Meta:
+        model = Gala
+        fields = [
+            "year",
+            "name",
+            "name_sv",
+            "name_en",
+            "date",
+            "place",
+            "stream_url",
+            "results_public_at",
+        ]
+
+    def clean_results_public_at(self):
+        value = self.cleaned_data.get("results_public_at")
+        if "results_public_at" not in self.changed_data:
+            return value
+        if self.instance.pk and self.instance.results_are_public():
+            raise forms.ValidationError(_("The results of this gala are already public."))
+        if value is not None and value <= timezone.now():
+            raise forms.ValidationError(
+                _("Choose a moment in the future, or publish the results now.")
+            )
+        return value
+
+
 @admin.register(Gala)
 class GalaAdmin(admin.ModelAdmin):
-    list_display = ["year", "name", "date", "place"]
+    """The results stay under embargo until "results public from" (or the publish
+    action, which asks for confirmation); both go through the audited services."""
+
+    form = GalaForm
+    list_display = ["year", "name", "date", "place", "results_public_at"]
     inlines = [CategoryInline, MentionInline]
     readonly_fields = ["certificates"]
+    actions = ["publish_results"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            super().save_model(request, obj, form, change)
+            obj.log_action("gala.created", actor=request.user)
+            return
+        wanted = obj.results_public_at
+        scheduled = "results_public_at" in form.changed_data
+        if scheduled:
+            obj.results_public_at = form.initial.get("results_public_at")
+        super().save_model(request, obj, form, change)
+        obj.log_action("gala.changed", actor=request.user)
+        if scheduled:
+            gala_schedule(obj, at=wanted, actor=request.user)
+            obj.refresh_from_db()
+
+    def save_formset(self, request, form, formset, change):
+        save_through_services(request, formset)
+
+    @admin.action(description=_("Publish the results now"))
+    def publish_results(self, request, queryset):
+        if request.POST.get("confirmed") != "yes":
+            context = {
+                **self.admin_site.each_context(request),
+                "title": _("Publish the results?"),
+                "galas": queryset,
+                "opts": self.model._meta,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(request, "recognition/admin/gala_publish_confirm.html", context)
+        for gala in queryset:
+            try:
+                gala_publish(gala, actor=request.user)
+            except GalaError as error:
+                self.message_user(request, f"{gala}: {error}", messages.ERROR)
+            else:
+                self.message_user(request, _("%(gala)s: results published.") % {"gala": gala})
+        return None
 
     @admin.display(description=_("Certificates"))
     def certificates(self, obj):
@@ -135,7 +259,7 @@ class AwardInline(admin.TabularInline):
     model = Award
     extra = 0
     autocomplete_fields = ["deed"]
-    fields = ["deed", "certificate"]
+    fields = ["deed", "door", "certificate"]
     readonly_fields = ["certificate"]
 
     @admin.display(description=_("Certificate"))
@@ -157,17 +281,9 @@ class AwardCategoryAdmin(admin.ModelAdmin):
     inlines = [ShortlistInline, AwardInline]
 
     def save_formset(self, request, form, formset, change):
-        instances = formset.save(commit=False)
-        for obj in formset.deleted_objects:
-            obj.delete()
-        for obj in instances:
-            is_new = obj.pk is None
-            if isinstance(obj, Shortlisting) and is_new:
-                obj.added_by = request.user
-            obj.save()
-            if isinstance(obj, Award) and is_new:
-                obj.log_action("award.decided", actor=request.user, data={"deed": obj.deed_id})
-        formset.save_m2m()
+        # New shortlistings and awards go through the same services as the staff's gala
+        # page (their rules and audit entries); edits of notes or doors are saved as such.
+        save_through_services(request, formset)
 
 
 @admin.register(Highlight)

@@ -1,9 +1,16 @@
 """The December advent calendar: 24 doors, each opening on its own day in Finnish time
 to one awarded deed. What a door holds is looked up only once it is open, so neither an
-edited address nor the page source shows a door early."""
+edited address nor the page source shows a door early.
+
+Stability: the calendar of year Y shows the latest gala of Y or before whose results
+were public when December of Y began. A gala created, edited or published later (next
+year's, or this year's announced in December) changes no door of Y. Within the gala the
+doors follow the order staff give (``Award.door``), then the order the awards were
+decided in, so an award decided later goes behind the doors already filled."""
 
 import datetime as dt
 
+from django.db.models import F
 from django.utils import timezone
 
 from .awards import Award, Gala
@@ -24,12 +31,22 @@ def door_awards(gala):
     return list(
         Award.objects.public()
         .filter(category__gala=gala)
-        .select_related("deed__organisation", "category")
-        .order_by("category__position", "pk")[:DOORS]
+        .select_related("deed__organisation", "category__gala")
+        .order_by(F("door").asc(nulls_last=True), "decided_at", "pk")[:DOORS]
+    )
+
+
+def calendar_starts(year):
+    return dt.datetime.combine(
+        opened_on(year, 1), dt.time.min, tzinfo=timezone.get_default_timezone()
     )
 
 
 def calendar_gala(year):
-    """The gala whose awards fill the calendar of ``year``: that year's, else the latest
-    before it (the gala may be held after December)."""
-    return Gala.objects.filter(year__lte=year).order_by("-year").first()
+    """The gala whose awards fill the calendar of ``year`` (see the module's comment)."""
+    return (
+        Gala.objects.results_public(now=min(calendar_starts(year), timezone.now()))
+        .filter(year__lte=year)
+        .order_by("-year")
+        .first()
+    )

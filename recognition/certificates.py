@@ -17,6 +17,8 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen import canvas
 
+from .models import in_language
+
 BRAND = HexColor("#003479")
 WIDTH, HEIGHT = landscape(A4)
 LANGUAGES = ("fi", "sv")
@@ -74,8 +76,12 @@ def award_certificate(award, language="fi"):
                     16,
                 ),
             ],
-            footer=f"{gala.name} · {date_format(gala.date, 'DATE_FORMAT')}",
+            footer=footer(gala, language),
         )
+
+
+def footer(gala, language):
+    return f"{in_language(gala, 'name', language)} · {date_format(gala.date, 'DATE_FORMAT')}"
 
 
 def mention_certificate(mention, language="fi"):
@@ -88,9 +94,9 @@ def mention_certificate(mention, language="fi"):
             lines=[
                 (_("Tekojen tori gives an honourable mention to"), "Helvetica", 16),
                 (who, "Helvetica-Bold", 24),
-                (mention.text, "Times-Italic", 18),
+                (in_language(mention, "text", language), "Times-Italic", 18),
             ],
-            footer=f"{gala.name} · {date_format(gala.date, 'DATE_FORMAT')}",
+            footer=footer(gala, language),
         )
 
 

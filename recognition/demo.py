@@ -28,6 +28,25 @@ DESCRIPTION = (
     "Kerro, miten teidän työpaikallanne on kehitetty työtä. Kampanjan aikana eniten "
     "tekoja jakanut kunta on Suomen kekseliäin kunta."
 )
+DESCRIPTION_SV = (
+    "Berätta hur arbetet har utvecklats på er arbetsplats. Den kommun som delar flest "
+    "insatser under kampanjen är Finlands mest innovativa kommun."
+)
+DESCRIPTION_EN = (
+    "Tell how work has been developed at your workplace. The municipality that shares "
+    "the most deeds during the campaign is Finland's most inventive municipality."
+)
+
+
+def campaign_name(name, language):
+    """The demo campaigns' Finnish names in Swedish or English."""
+    year = name.split()[-1]
+    if "lokakuun" in name:
+        return {
+            "sv": f"Kampanjen september–oktober {year}",
+            "en": f"September–October campaign {year}",
+        }[language]
+    return {"sv": f"Höstkampanjen {year}", "en": f"Autumn campaign {year}"}[language]
 
 
 def seed_recognition():
@@ -38,7 +57,11 @@ def seed_recognition():
             slug=slug,
             defaults={
                 "name": name,
+                "name_sv": campaign_name(name, "sv"),
+                "name_en": campaign_name(name, "en"),
                 "description": DESCRIPTION,
+                "description_sv": DESCRIPTION_SV,
+                "description_en": DESCRIPTION_EN,
                 "starts_on": starts_on,
                 "ends_on": ends_on,
                 "target": target,
@@ -54,6 +77,10 @@ def seed_recognition():
             rule=RankingRule.HOME,
             campaign=campaign,
             actor=None,
+            translations={
+                "title_sv": f"Den mest innovativa kommunen {campaign.ends_on.year}",
+                "title_en": f"The most inventive municipality {campaign.ends_on.year}",
+            },
         )
         winner = ranking.winners[0] if ranking.winners else None
         if winner:
@@ -61,6 +88,11 @@ def seed_recognition():
                 f"{winner['municipality']} jakoi kampanjan aikana {winner['count']} "
                 f"kehittämistekoa ja on vuoden {campaign.ends_on.year} kekseliäin kunta."
             )
+            ranking.text_sv = (
+                f"{winner['municipality']} delade {winner['count']} utvecklingsinsatser "
+                f"under kampanjen och är årets mest innovativa kommun {campaign.ends_on.year}."
+            )
+            ranking.save(update_fields=["text_sv"])
             ranking_publish(ranking, actor=None, text=text)
     seed_galas()
     seed_highlights()
@@ -71,36 +103,60 @@ GALA_YEARS = (2023, 2024, 2025)
 AWARDS_PER_GALA = 48
 
 
+def gala_years():
+    """The past galas' years and this year's (whose gala is a week ahead)."""
+    from django.utils import timezone
+
+    return sorted({*GALA_YEARS, timezone.localdate().year})
+
+
 def clear_galas():
     """The demo's galas go before its deeds do (an awarded deed cannot be deleted)."""
     from .awards import Gala
 
-    Gala.objects.filter(year__in=GALA_YEARS).delete()
+    Gala.objects.filter(year__in=gala_years()).delete()
+
+
+def gala_start(day):
+    from django.utils import timezone
+
+    return dt.datetime.combine(day, dt.time(18), tzinfo=timezone.get_default_timezone())
 
 
 def seed_galas():
     """Galas of recent years, each awarding about 48 of its year's published deeds in a
     category per sector plus a special award, with honourable mentions; the choice is
-    fixed (every n-th deed by id), so the demo is the same on every run."""
+    fixed (every n-th deed by id), so the demo is the same on every run.
+
+    This year's gala is a week from the seeding day, its awards decided but under
+    embargo until its start, so a fresh demo shows the embargo at work."""
+    from django.utils import timezone
+
     from deeds.models import Deed
     from taxonomy.models import Sector
 
-    from .awards import Award, AwardCategory, Gala, HonourableMention
+    from .awards import Award, AwardCategory, Gala, HonourableMention, Shortlisting
 
     clear_galas()
     sectors = list(Sector.objects.active().order_by("position"))
-    for year in GALA_YEARS:
+    today = timezone.localdate()
+    for year in gala_years():
+        day = today + dt.timedelta(weeks=1) if year == today.year else dt.date(year, 11, 20)
         gala = Gala.objects.create(
             year=year,
             name=f"Tekojen tori -gaala {year}",
-            date=dt.date(year, 11, 20),
+            name_sv=f"Tekojen tori-galan {year}",
+            name_en=f"Tekojen tori gala {year}",
+            date=day,
             place="Helsinki",
+            results_public_at=gala_start(day),
         )
         categories = {
             sector.pk: AwardCategory.objects.create(
                 gala=gala,
                 name=sector.name_fi,
                 name_sv=sector.name_sv,
+                name_en=sector.name_en,
                 kind="sector",
                 sector=sector,
                 position=position,
@@ -111,6 +167,7 @@ def seed_galas():
             gala=gala,
             name="Vuoden innostavin teko",
             name_sv="Årets mest inspirerande insats",
+            name_en="The most inspiring deed of the year",
             kind="special",
             position=len(sectors),
         )
@@ -124,15 +181,20 @@ def seed_galas():
         chosen = deeds[::step][:AWARDS_PER_GALA]
         for deed in chosen:
             first = next(iter(deed.sectors.all()), None)
-            Award.objects.create(
-                category=categories.get(first.pk if first else None, special), deed=deed
+            category = categories.get(first.pk if first else None, special)
+            # The jury's way: shortlisted (with a private note) first, then awarded.
+            Shortlisting.objects.create(
+                category=category, deed=deed, jury_notes="Tuomariston muistiinpano."
             )
+            Award.objects.create(category=category, deed=deed)
         organisations = {deed.organisation_id: deed.organisation for deed in chosen}
         for organisation in list(organisations.values())[:3]:
             HonourableMention.objects.create(
                 gala=gala,
                 organisation=organisation,
                 text="Laaja ja näkyvä kehittämistyö koko organisaatiossa.",
+                text_sv="Omfattande och synligt utvecklingsarbete i hela organisationen.",
+                text_en="Broad and visible development work across the organisation.",
             )
 
 
@@ -153,4 +215,6 @@ def seed_highlights(weeks=12, per_week=2):
             week=this_week - dt.timedelta(weeks=index // per_week),
             position=index % per_week,
             note="Viikon nosto: hyvä esimerkki arjen kehittämisestä.",
+            note_sv="Veckans lyft: ett bra exempel på utveckling i vardagen.",
+            note_en="Highlight of the week: a good example of everyday development.",
         )

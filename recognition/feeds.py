@@ -16,6 +16,7 @@ from taxonomy.models import Sector, Theme
 from tori import licence
 
 from .highlights import Highlight
+from .models import in_language
 
 ITEMS = 30
 
@@ -123,7 +124,7 @@ class Highlights(Feed):
         return item.deed.title
 
     def item_description(self, item):
-        return item.note or item.deed.summary
+        return in_language(item, "note") or item.deed.summary
 
     def item_link(self, item):
         return item.deed.get_absolute_url()

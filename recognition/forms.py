@@ -1,7 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import RankingRule
+from deeds.models import Deed
+from organisations.models import Organisation
+
+from .awards import AwardCategory, CategoryKind
+from .models import RankingRule, outside_years
 
 
 class RankingForm(forms.Form):
@@ -20,6 +24,117 @@ class RankingForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+        if problem := outside_years(data.get("start"), data.get("end")):
+            self.add_error(None, problem)
+        elif data.get("start") and data.get("end") and data["end"] < data["start"]:
             self.add_error("end", _("The period ends before it starts."))
         return data
+
+
+# The staff's gala page (recognition/staff.py): one small form per step, each with its
+# own prefix so that the page's field ids stay unique.
+
+TEXT_MAX = 5000
+
+
+class CategoryForm(forms.Form):
+    name = forms.CharField(label=_("Name in Finnish"), max_length=200)
+    name_sv = forms.CharField(label=_("Name in Swedish"), max_length=200, required=False)
+    name_en = forms.CharField(label=_("Name in English"), max_length=200, required=False)
+    kind = forms.ChoiceField(label=_("Kind"), choices=CategoryKind.choices)
+
+
+class ShortlistForm(forms.Form):
+    category = forms.ModelChoiceField(label=_("Category"), queryset=AwardCategory.objects.none())
+    deed = forms.IntegerField(
+        label=_("Deed number"),
+        min_value=1,
+        max_value=2**31 - 1,
+        help_text=_("The number in the deed's address: /teot/123/…"),
+    )
+    jury_notes = forms.CharField(
+        label=_("Jury notes (never public)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=TEXT_MAX,
+        required=False,
+    )
+
+    def __init__(self, *args, gala, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = gala.categories.order_by("position", "name")
+
+    def clean_deed(self):
+        number = self.cleaned_data["deed"]
+        deed = Deed.objects.filter(pk=number).first()
+        if deed is None:
+            raise forms.ValidationError(_("There is no deed with this number."))
+        return deed
+
+
+class MentionForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.order_by("sort_key")
+    )
+    unit = forms.CharField(label=_("Unit"), max_length=200, required=False)
+    text = forms.CharField(
+        label=_("Grounds in Finnish"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=TEXT_MAX,
+        required=False,
+    )
+    text_sv = forms.CharField(
+        label=_("Grounds in Swedish"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=TEXT_MAX,
+        required=False,
+    )
+    text_en = forms.CharField(
+        label=_("Grounds in English"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=TEXT_MAX,
+        required=False,
+    )
+
+
+class ScheduleForm(forms.Form):
+    at = forms.DateTimeField(
+        label=_("Results public from (Finnish time)"),
+        required=False,
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text=_("Empty: not until you publish them."),
+    )
+
+
+class PublishForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("I confirm: publish the results now. This cannot be taken back."),
+        error_messages={"required": _("Tick the box to confirm the publication.")},
+    )
+
+
+class FreezeResultForm(forms.Form):
+    """Freeze the campaign's "most inventive municipality" result (staff campaign page)."""
+
+    title = forms.CharField(label=_("Title in Finnish"), max_length=200)
+    title_sv = forms.CharField(label=_("Title in Swedish"), max_length=200, required=False)
+    title_en = forms.CharField(label=_("Title in English"), max_length=200, required=False)
+    rule = forms.ChoiceField(label=_("Each deed counts for"), choices=RankingRule.choices)
+    text = forms.CharField(
+        label=_("Text in Finnish"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=TEXT_MAX,
+        required=False,
+    )
+    text_sv = forms.CharField(
+        label=_("Text in Swedish"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=TEXT_MAX,
+        required=False,
+    )
+    text_en = forms.CharField(
+        label=_("Text in English"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=TEXT_MAX,
+        required=False,
+    )

@@ -34,6 +34,8 @@ class Highlight(LoggedModel):
     note = models.CharField(
         _("why this deed"), max_length=300, blank=True, help_text=_("Shown with the deed.")
     )
+    note_sv = models.CharField(_("why this deed, in Swedish"), max_length=300, blank=True)
+    note_en = models.CharField(_("why this deed, in English"), max_length=300, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     objects = HighlightQuerySet.as_manager()

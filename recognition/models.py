@@ -15,6 +15,22 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from audit.models import LoggedModel
+from tori.i18n import language_order
+
+
+def translated(obj, field, language=None):
+    """A staff-entered text in the page's language, else in Finnish (then the other one):
+    (text, its language code). The Finnish text is the field itself (``name``), the
+    others ``name_sv`` and ``name_en``."""
+    for code in language_order(language):
+        value = getattr(obj, field if code == "fi" else f"{field}_{code}", "")
+        if value:
+            return value, code
+    return "", "fi"
+
+
+def in_language(obj, field, language=None):
+    return translated(obj, field, language)[0]
 
 
 class CampaignQuerySet(models.QuerySet):
@@ -29,7 +45,11 @@ class CampaignQuerySet(models.QuerySet):
 class Campaign(LoggedModel):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("address name"), max_length=80, unique=True)
+    name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
+    description_sv = models.TextField(_("description in Swedish"), blank=True)
+    description_en = models.TextField(_("description in English"), blank=True)
     starts_on = models.DateField(_("first day"))
     ends_on = models.DateField(_("last day"))
     target = models.PositiveIntegerField(
@@ -86,6 +106,8 @@ class MunicipalityRanking(LoggedModel):
     """A frozen "most inventive municipality" result."""
 
     title = models.CharField(_("title"), max_length=200)
+    title_sv = models.CharField(_("title in Swedish"), max_length=200, blank=True)
+    title_en = models.CharField(_("title in English"), max_length=200, blank=True)
     year = models.PositiveSmallIntegerField(_("year"))
     campaign = models.ForeignKey(
         Campaign,
@@ -101,6 +123,8 @@ class MunicipalityRanking(LoggedModel):
     # [{place, municipality, code, count}] as they stood when frozen.
     rows = models.JSONField(_("ranking"), default=list, editable=False)
     text = models.TextField(_("text for the public page"), blank=True)
+    text_sv = models.TextField(_("text in Swedish"), blank=True)
+    text_en = models.TextField(_("text in English"), blank=True)
     frozen_at = models.DateTimeField(_("frozen"), default=timezone.now, editable=False)
     frozen_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -129,6 +153,21 @@ class MunicipalityRanking(LoggedModel):
     @property
     def period(self):
         return (self.starts_on, self.ends_on)
+
+
+# Periods, calendars and rankings are of these years: the portal's data begins after
+# 2000, and far-off dates (9999-12-31) would overflow the date arithmetic of a window.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def outside_years(*days):
+    """A message if any of the dates is outside FIRST_YEAR–LAST_YEAR, else ''."""
+    if any(day and not FIRST_YEAR <= day.year <= LAST_YEAR for day in days):
+        return _("Choose dates from the years %(first)s–%(last)s.") % {
+            "first": FIRST_YEAR,
+            "last": LAST_YEAR,
+        }
+    return ""
 
 
 def window(starts_on, ends_on):

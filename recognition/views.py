@@ -7,14 +7,17 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.http import urlencode
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from deeds.listing import parse_listing
 from deeds.models import Deed, DeedContact
 from stats import charts
-from stats.figures import Figures
+from stats.figures import Figures, Row
 from stats.sections import section
 
 from .awards import Award, Gala
@@ -22,7 +25,14 @@ from .calendar import DOORS, calendar_gala, door_awards, is_open, opened_on
 from .cards import card_response
 from .forms import RankingForm
 from .highlights import Highlight
-from .models import Campaign, MunicipalityRanking, RankingRule
+from .models import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    Campaign,
+    MunicipalityRanking,
+    RankingRule,
+    in_language,
+)
 from .rankings import municipality_ranking
 
 RANKING_ON_CAMPAIGN = 10
@@ -40,6 +50,28 @@ def campaign_figures(campaign, language, *, until=None):
     return Figures.of(listing, language)
 
 
+def campaign_days_to_come(campaign, today):
+    first = max(campaign.starts_on, today + dt.timedelta(days=1))
+    return [
+        Row(day.isoformat(), date_format(day, "j.n."), 0)
+        for day in (
+            first + dt.timedelta(days=n) for n in range((campaign.ends_on - first).days + 1)
+        )
+    ]
+
+
+def municipality_deeds_url(code, campaign, today):
+    """The deed list of a municipality in the campaign's days so far."""
+    query = urlencode(
+        {
+            "municipality": code,
+            "start": campaign.starts_on.isoformat(),
+            "end": min(campaign.ends_on, today).isoformat(),
+        }
+    )
+    return f"{reverse('deeds:list')}?{query}"
+
+
 def campaign_list(request):
     today = timezone.localdate()
     campaigns = Campaign.objects.all()
@@ -54,6 +86,11 @@ def campaign_detail(request, slug):
     today = timezone.localdate()
     figures = campaign_figures(campaign, language, until=today)
     days = figures.days() if campaign.has_started(today) else []
+    # The chart spans the whole campaign: the days still to come are empty columns, so
+    # the progress so far is seen against the campaign's length.
+    chart = charts.timeline(
+        days + campaign_days_to_come(campaign, today), every=7, labelled=campaign.days <= 31
+    )
     previous = Campaign.objects.before(campaign).first()
     comparison = None
     if previous:
@@ -73,10 +110,13 @@ def campaign_detail(request, slug):
         "today": today,
         "figures": figures,
         "organisations": figures.distinct("organisation"),
-        "timeline": {"rows": days, "chart": charts.timeline(days, every=7)},
+        "timeline": {"rows": days, "chart": chart},
         "sectors": section(listing, figures, "sector", _("New deeds by sector"), language),
-        "ranking": municipality_ranking(campaign.starts_on, min(campaign.ends_on, today))[
-            :RANKING_ON_CAMPAIGN
+        "ranking": [
+            (place, municipality_deeds_url(place.key, campaign, today))
+            for place in municipality_ranking(campaign.starts_on, min(campaign.ends_on, today))[
+                :RANKING_ON_CAMPAIGN
+            ]
         ],
         "comparison": comparison,
     }
@@ -98,14 +138,16 @@ def most_inventive(request):
 
 
 def awarded_latest(request):
-    gala = Gala.objects.filter(categories__awards__isnull=False).order_by("-year").first()
+    gala = Gala.objects.results_public().order_by("-year").first()
     if gala is None:
         return render(request, "recognition/awarded.html", {"gala": None, "galas": []})
     return redirect("recognition:awarded", year=gala.year)
 
 
 def awarded(request, year):
-    gala = get_object_or_404(Gala, year=year)
+    # Under embargo the page does not exist: its existence alone would say the year's
+    # results have been decided.
+    gala = get_object_or_404(Gala.objects.results_public(), year=year)
     language = get_language()
     awards = (
         Award.objects.public()
@@ -128,17 +170,32 @@ def awarded(request, year):
         groups.setdefault(award.category, []).append(award)
     context = {
         "gala": gala,
-        "galas": Gala.objects.filter(categories__awards__isnull=False).distinct(),
+        "galas": Gala.objects.results_public(),
         "groups": [(c, c.label(language), groups[c]) for c in categories if c in groups],
         "categories": [(c, c.label(language)) for c in categories],
         "chosen": chosen,
-        "mentions": gala.mentions.select_related("organisation"),
+        "mentions": gala.mentions.public().select_related("organisation"),
         "total": sum(len(v) for v in groups.values()),
     }
     return render(request, "recognition/awarded.html", context)
 
 
+def advent_calendar_latest(request):
+    """The calendar of this year from December on, before that last year's."""
+    today = timezone.localdate()
+    return redirect(
+        "recognition:calendar", year=today.year if today.month == 12 else today.year - 1
+    )
+
+
+def calendar_year(year):
+    # Any other year is not found (a year 0 or 10000 would not even make a date).
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise Http404
+
+
 def advent_calendar(request, year):
+    calendar_year(year)
     today = timezone.localdate()
     gala = calendar_gala(year)
     doors = [
@@ -150,16 +207,26 @@ def advent_calendar(request, year):
 
 
 def advent_door(request, year, number):
-    if not 1 <= number <= DOORS or not 2000 <= year <= 2100:
+    calendar_year(year)
+    if not 1 <= number <= DOORS:
         raise Http404
-    if not is_open(year, number):
+    today = timezone.localdate()
+    if not is_open(year, number, today):
         # The same answer for every closed door: nothing to learn from trying.
         context = {"year": year, "number": number, "day": opened_on(year, number)}
         return render(request, "recognition/advent_closed.html", context, status=403)
     gala = calendar_gala(year)
     awards = door_awards(gala) if gala else []
     award = awards[number - 1] if number <= len(awards) else None
-    context = {"year": year, "number": number, "award": award}
+    following = number + 1 if number < DOORS and is_open(year, number + 1, today) else None
+    context = {
+        "year": year,
+        "number": number,
+        "award": award,
+        "gala": gala,
+        "previous": number - 1 or None,
+        "next": following,
+    }
     return render(request, "recognition/advent_door.html", context)
 
 
@@ -182,11 +249,11 @@ def campaign_card(request, slug):
     campaign = get_object_or_404(Campaign, slug=slug)
     total = campaign_figures(campaign, get_language()).total
     subtitle = ngettext("%(count)d new deed", "%(count)d new deeds", total) % {"count": total}
-    return card_response(campaign.name, subtitle)
+    return card_response(in_language(campaign, "name"), subtitle)
 
 
 def awarded_card(request, year):
-    gala = get_object_or_404(Gala, year=year)
+    gala = get_object_or_404(Gala.objects.results_public(), year=year)
     total = Award.objects.public().filter(category__gala=gala).count()
     subtitle = ngettext("%(count)d awarded deed", "%(count)d awarded deeds", total) % {
         "count": total

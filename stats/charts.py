@@ -54,8 +54,9 @@ def horizontal(rows):
     return {"bars": bars, "width": WIDTH, "height": max(len(rows), 1) * ROW + 4}
 
 
-def timeline(rows, *, every=None):
-    """Columns over time; ``every`` n-th column gets an axis label (about eight in all)."""
+def timeline(rows, *, every=None, labelled=None):
+    """Columns over time; ``every`` n-th column gets an axis label (about eight in all).
+    ``labelled``: each column's count above it (default: when at most 24 columns)."""
     count = max(len(rows), 1)
     every = every or max(1, -(-count // 8))
     peak = max((row.count for row in rows), default=0) or 1
@@ -83,6 +84,6 @@ def timeline(rows, *, every=None):
         "width": WIDTH * 2,
         "height": top + COLUMN_HEIGHT + 24,
         "peak": peak,
-        "labelled": count <= 24,  # room for each column's count above it
+        "labelled": count <= 24 if labelled is None else labelled,
         "baseline": top + COLUMN_HEIGHT,
     }

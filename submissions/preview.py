@@ -21,7 +21,15 @@ class _Rollback(Exception):  # noqa: N818 - not an error: ends the preview
 
 
 def _article(deed, request):
+    from django.db.models import Prefetch, prefetch_related_objects
+
+    from recognition.awards import Award
+
     deed.public_contacts = [c for c in deed.contacts.all() if c.publish_consent]
+    # The editor of an awarded deed must not learn of an award under embargo here.
+    prefetch_related_objects(
+        [deed], Prefetch("awards", queryset=Award.objects.public().select_related("category__gala"))
+    )
     # Embedded in a page that has its own h1 (one h1 per page: WCAG 1.3.1, 2.4.6).
     context = {"deed": deed, "in_preview": True}
     return render_to_string("deeds/_deed_article.html", context, request=request)

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from deeds.catalogue import get_catalogue
@@ -35,7 +36,9 @@ def home(request):
         "municipalities": len(catalogue.totals("municipality")),
     }
     campaign = Campaign.objects.running().order_by("ends_on").first()
+    today = timezone.localdate()
     context = {
+        "advent_year": today.year if today.month == 12 else None,
         "campaign": campaign,
         "highlights": Highlight.objects.current().select_related("deed__organisation"),
         "campaign_deeds": campaign_figures(campaign, language).total if campaign else 0,

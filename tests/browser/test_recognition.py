@@ -50,3 +50,45 @@ def test_recognition_pages_are_accessible(page, phone_page, setting, axe_check):
         "Liminka",
         "3",
     ]
+
+
+def test_the_staff_gala_page_is_accessible_and_works_by_keyboard(
+    page, phone_page, setting, axe_check, django_user_model
+):
+    import re
+
+    from recognition.awards import Gala
+
+    django_user_model.objects.create_user(
+        email="gaala@example.fi", password="gaala-salasana", is_staff=True
+    )
+    Gala.objects.filter(year=2021).update(results_public_at=None)
+    deed = Deed.objects.first()
+    for view in (page, phone_page):
+        view.goto(view.base + "/tili/kirjaudu/")
+        view.fill("#id_username", "gaala@example.fi")
+        view.fill("#id_password", "gaala-salasana")
+        view.click(".simple-form button[type=submit]")
+        view.wait_for_url(re.compile(r"/moderointi/$"))
+        for path in ("/gaalat/", "/gaalat/2021/", "/kampanjat/syyskampanja-2021/hallinta/"):
+            view.goto(view.base + path)
+            axe_check(view)
+            width = view.evaluate("document.documentElement.scrollWidth")
+            assert width <= view.viewport_size["width"], f"{path} scrolls sideways"
+    # A category added by keyboard alone: focus the name field, type, Tab to the kind
+    # and the button, Enter.
+    page.goto(page.base + "/gaalat/2021/")
+    page.focus("#id_category-name")
+    page.keyboard.type("Vuoden kokeilu")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Ruotsiksi")
+    for _ in range(3):
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Lisää sarja"
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/gaalat/2021/#category$"))
+    assert page.get_by_text("Vuoden kokeilu").first.is_visible()
+    # A failed publication puts the error summary first, with the reason.
+    page.get_by_role("button", name="Julkaise tulokset nyt").click()
+    assert page.locator(".error-summary").inner_text().count("Vahvista julkaisu") == 1
+    assert deed.title in page.content()

@@ -53,7 +53,7 @@ def test_the_campaign_page_shows_live_figures_and_the_previous_campaign(
     assert context["figures"].total == 2
     assert context["organisations"] == 2
     assert [r.count for r in context["timeline"]["rows"]] == [1, 1, 0]  # 1.–3.9.
-    assert [(p.key, p.count) for p in context["ranking"]] == [("211", 1), ("425", 1)]
+    assert [(p.key, p.count) for p, _url in context["ranking"]] == [("211", 1), ("425", 1)]
     assert context["comparison"]["same_point"] == 2  # 2021 after its first three days
     assert context["comparison"]["total"] == 3
     html = response.content.decode()
@@ -93,3 +93,45 @@ def test_the_campaign_has_a_share_card(client, campaigns):
     assert "/kampanjat/syys-2022/kortti.png" in html
     card = client.get("/kampanjat/syys-2022/kortti.png")
     assert card["Content-Type"] == "image/png" and card.content[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("", "tekoja ensimmäisen päivän jälkeen 0, yhteensä 3."),
+        ("/sv", "insatser efter den första dagen: 0, sammanlagt: 3."),
+        ("/en", "deeds after its first day: 0, in all: 3."),
+    ],
+)
+def test_the_comparison_after_the_first_day_is_in_the_singular(
+    client, campaigns, time_machine, language, text
+):
+    time_machine.move_to(at(2022, 9, 1, 12))
+    assert text in client.get(f"{language}/kampanjat/syys-2022/").content.decode()
+    time_machine.move_to(at(2022, 9, 3, 12))
+    html = client.get(f"{language}/kampanjat/syys-2022/").content.decode()
+    assert {"": "ensimmäisten 3 päivän", "/sv": "de första 3 dagarna", "/en": "first 3 days"}[
+        language
+    ] in html
+
+
+def test_the_daily_chart_spans_the_whole_campaign(client, campaigns, time_machine):
+    time_machine.move_to(at(2022, 9, 3, 12))
+    chart = client.get("/kampanjat/syys-2022/").context["timeline"]["chart"]
+    assert len(chart["bars"]) == 61  # 1.9.–31.10.
+    assert [bar.count for bar in chart["bars"][:4]] == [1, 1, 0, 0]
+    shorter = client.get("/kampanjat/syys-2021/")
+    assert len(shorter.context["timeline"]["chart"]["bars"]) == 30
+    assert shorter.context["timeline"]["chart"]["labelled"]  # each day's count shown
+    assert 'class="chart__value"' in shorter.content.decode()
+
+
+def test_municipalities_in_the_ranking_link_to_their_deeds_of_the_campaign(
+    client, campaigns, time_machine
+):
+    time_machine.move_to(at(2022, 9, 3, 12))
+    html = client.get("/kampanjat/syys-2022/").content.decode()
+    url = "/teot/?municipality=211&amp;start=2022-09-01&amp;end=2022-09-03"
+    assert f'<a href="{url}">Kangasala</a>' in html
+    assert client.get(url.replace("&amp;", "&")).context["total"] == 1
+    assert 'class="campaign-progress"' in html

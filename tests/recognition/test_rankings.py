@@ -140,3 +140,18 @@ def test_the_live_ranking_page_explains_bad_dates(client):
     response = client.get("/kekseliain-kunta/?start=2021-10-01&end=2021-09-01")
     assert response.status_code == 400
     assert "päättyy ennen" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "start=9999-12-31&end=9999-12-31",
+        "start=0001-01-01&end=9999-12-31",
+        "start=1800-01-01&end=1800-01-02",
+    ],
+)
+def test_dates_outside_any_possible_period_get_a_clear_message(client, query):
+    page = client.get(f"/kekseliain-kunta/?{query}")
+    assert page.status_code == 400
+    assert "Valitse päivät vuosilta 2000–2100." in page.content.decode()
+    assert client.get(f"/api/v1/rankings/municipalities?{query}").status_code == 400
