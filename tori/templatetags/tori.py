@@ -4,6 +4,7 @@ from django.utils.formats import localize
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from tori.i18n import FALLBACK, localized_with_language
 from tori.text import plain_excerpt, render_richtext
 
 register = template.Library()
@@ -100,3 +101,23 @@ def facet_choices(name, options):
             for option in options
         ),
     )
+
+
+@register.filter
+def shown_language(obj, field="name"):
+    """The language code of ``obj``'s text as shown in the active language, for a ``lang``
+    attribute (WCAG 2.1 SC 3.1.2): ``lang="{{ organisation|shown_language }}"``,
+    ``lang="{{ campaign|shown_language:'description' }}"``.
+
+    Staff-entered texts fall back to Finnish when the page's language is missing, so
+    the code is the fallback's. A plain field without a ``_fi`` twin (``name`` beside
+    ``name_sv``, or alone) holds Finnish, the service's first language.
+    """
+    if obj is None:
+        return FALLBACK[0]
+    if not isinstance(obj, dict) and not hasattr(obj, f"{field}_{FALLBACK[0]}"):
+        # e.g. AwardCategory: ``name`` (Finnish) and ``name_sv``.
+        obj = {f"{field}_{code}": getattr(obj, f"{field}_{code}", "") for code in FALLBACK} | {
+            f"{field}_{FALLBACK[0]}": getattr(obj, field, "")
+        }
+    return localized_with_language(obj, field)[1] or FALLBACK[0]
