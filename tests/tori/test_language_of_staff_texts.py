@@ -1,0 +1,45 @@
+"""Staff-entered texts fall back to Finnish; templates learn which language they show
+so that it can be marked with ``lang`` (WCAG 2.1 SC 3.1.2)."""
+
+from types import SimpleNamespace
+
+from django.template import Context, Template
+from django.utils import translation
+
+from tori.i18n import localized, localized_with_language
+
+
+def test_fallback_tells_the_language_it_returned():
+    names = {"name_fi": "Limingan kunta", "name_sv": "", "name_en": ""}
+    assert localized_with_language(names, language="sv") == ("Limingan kunta", "fi")
+    assert localized_with_language({**names, "name_sv": "Limingo"}, language="sv") == (
+        "Limingo",
+        "sv",
+    )
+    assert localized_with_language({}, language="en") == ("", "")
+    # The old helper answers as before.
+    assert localized(names, language="en") == "Limingan kunta"
+
+
+def render(obj, field="name"):
+    template = Template("{% load tori %}{{ obj|shown_language:field }}")
+    return template.render(Context({"obj": obj, "field": field}))
+
+
+def test_shown_language_follows_the_fallback():
+    organisation = SimpleNamespace(name_fi="Porvoon kaupunki", name_sv="Borgå stad", name_en="")
+    with translation.override("sv"):
+        assert render(organisation) == "sv"
+    with translation.override("en"):
+        assert render(organisation) == "fi"
+
+
+def test_a_plain_field_is_finnish_and_its_twins_count():
+    # AwardCategory: ``name`` in Finnish and ``name_sv``; Campaign: only ``name``.
+    category = SimpleNamespace(name="Vuoden teko", name_sv="Årets gärning")
+    campaign = SimpleNamespace(name="Syyskampanja", description="Jaa tekosi")
+    with translation.override("sv"):
+        assert render(category) == "sv"
+        assert render(campaign, "description") == "fi"
+    with translation.override("en"):
+        assert render(category) == "fi"
