@@ -3,6 +3,7 @@ from django.templatetags.static import static
 from django.utils.formats import localize
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from tori.i18n import FALLBACK, localized_with_language
 from tori.text import plain_excerpt, render_richtext
@@ -121,3 +122,13 @@ def shown_language(obj, field="name"):
             f"{field}_{FALLBACK[0]}": getattr(obj, field, "")
         }
     return localized_with_language(obj, field)[1] or FALLBACK[0]
+
+
+@register.simple_tag
+def lang_attr(code):
+    """`` lang="sv"`` when a text's language differs from the page's, else nothing:
+    ``<a href="…"{% lang_attr organisation|shown_language %}>`` keeps markup unchanged
+    where the languages agree."""
+    if code and code != (get_language() or "")[:2]:
+        return format_html(' lang="{}"', code)
+    return ""
