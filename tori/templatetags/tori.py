@@ -1,6 +1,6 @@
 from django import template
 from django.templatetags.static import static
-from django.utils.formats import localize
+from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -96,7 +96,7 @@ def facet_choices(name, options):
                 option.key,
                 mark_safe(" checked") if option.selected else "",
                 option.label,
-                localize(option.count),
+                number_format(option.count, force_grouping=True),
                 option.count_text,
             )
             for option in options
@@ -132,3 +132,26 @@ def lang_attr(code):
     if code and code != (get_language() or "")[:2]:
         return format_html(' lang="{}"', code)
     return ""
+
+
+class GroupedCount(int):
+    """A count that prints with the language's thousands separator (1 234 in Finnish
+    and Swedish, 1,234 in English) yet stays a number, so that
+    ``{% blocktranslate count counter=total|thousands %}`` still picks the plural form.
+
+    Django groups digits only with USE_THOUSAND_SEPARATOR, which would also group
+    years (2 026) and ids written into forms; this groups just the counts it wraps.
+    """
+
+    def __str__(self):
+        return number_format(int(self), force_grouping=True)
+
+
+@register.filter
+def thousands(value):
+    """Counts on every page: ``{{ total|thousands }}`` (the same as humanize's
+    ``intcomma``, which cannot feed a plural form)."""
+    try:
+        return GroupedCount(value)
+    except (TypeError, ValueError):
+        return value
