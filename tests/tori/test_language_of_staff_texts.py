@@ -43,3 +43,27 @@ def test_a_plain_field_is_finnish_and_its_twins_count():
         assert render(campaign, "description") == "fi"
     with translation.override("en"):
         assert render(category) == "fi"
+
+
+def test_staff_texts_on_swedish_and_english_pages_carry_the_language_shown(client, db):
+    import datetime as dt
+
+    from recognition.models import Campaign
+    from tests.deeds.factories import DeedFactory
+    from tests.recognition.factories import gala_with_awards
+
+    Campaign.objects.create(
+        name="Syyskampanja",
+        slug="syyskampanja",
+        starts_on=dt.date(2021, 9, 1),
+        ends_on=dt.date(2021, 9, 30),
+    )
+    html = client.get("/en/kampanjat/syyskampanja/").content.decode()
+    assert '<h1 lang="fi">Syyskampanja</h1>' in html
+
+    gala_with_awards([DeedFactory(title="Kotihoidon aamut")], year=2024)
+    swedish = client.get("/sv/palkitut/2024/").content.decode()
+    assert 'lang="sv">Årets insats</h2>' in swedish
+    english = client.get("/en/palkitut/2024/").content.decode()
+    assert 'lang="fi">Vuoden teko</h2>' in english
+    assert 'lang="fi"><a href="/en/teot/' in english  # the deed's title, in Finnish
