@@ -3,10 +3,18 @@ so that it can be marked with ``lang`` (WCAG 2.1 SC 3.1.2)."""
 
 from types import SimpleNamespace
 
+import pytest
 from django.template import Context, Template
 from django.utils import translation
 
 from tori.i18n import localized, localized_with_language
+
+
+@pytest.fixture(autouse=True)
+def language_restored():
+    """A request leaves its language active in this thread; later tests expect Finnish."""
+    with translation.override("fi"):
+        yield
 
 
 def test_fallback_tells_the_language_it_returned():

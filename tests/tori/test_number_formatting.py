@@ -13,6 +13,14 @@ from deeds.models import Deed, DeedStatus
 from recognition.models import Campaign
 from tests.organisations.factories import OrganisationFactory, municipality
 
+
+@pytest.fixture(autouse=True)
+def language_restored():
+    """A request leaves its language active in this thread; later tests expect Finnish."""
+    with translation.override("fi"):
+        yield
+
+
 NBSP = "\xa0"
 COUNT = 1234
 
