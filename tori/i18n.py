@@ -14,7 +14,10 @@ def language_order(language=None):
     return (current, *(code for code in FALLBACK if code != current))
 
 
-def localized(obj, field="name", language=None):
+def localized_with_language(obj, field="name", language=None):
+    """``(text, language code)`` of the text shown: the code is the language the text
+    is really in, which differs from the page's after a fallback; templates mark it
+    with ``lang`` (WCAG 2.1 SC 3.1.2, language of parts). ``("", "")`` when empty."""
     for code in language_order(language):
         value = (
             getattr(obj, f"{field}_{code}", "")
@@ -22,8 +25,12 @@ def localized(obj, field="name", language=None):
             else obj.get(f"{field}_{code}", "")
         )
         if value:
-            return value
-    return ""
+            return value, code
+    return "", ""
+
+
+def localized(obj, field="name", language=None):
+    return localized_with_language(obj, field, language)[0]
 
 
 class LocalizedNameMixin:

@@ -1,10 +1,12 @@
 from django import template
 from django.templatetags.static import static
-from django.utils.formats import localize
+from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from tori import licence
+from tori.i18n import FALLBACK, localized_with_language
 from tori.text import plain_excerpt, render_richtext
 
 register = template.Library()
@@ -110,9 +112,62 @@ def facet_choices(name, options):
                 option.key,
                 mark_safe(" checked") if option.selected else "",
                 option.label,
-                localize(option.count),
+                number_format(option.count, force_grouping=True),
                 option.count_text,
             )
             for option in options
         ),
     )
+
+
+@register.filter
+def shown_language(obj, field="name"):
+    """The language code of ``obj``'s text as shown in the active language, for a ``lang``
+    attribute (WCAG 2.1 SC 3.1.2): ``lang="{{ organisation|shown_language }}"``,
+    ``lang="{{ campaign|shown_language:'description' }}"``.
+
+    Staff-entered texts fall back to Finnish when the page's language is missing, so
+    the code is the fallback's. A plain field without a ``_fi`` twin (``name`` beside
+    ``name_sv``, or alone) holds Finnish, the service's first language.
+    """
+    if obj is None:
+        return FALLBACK[0]
+    if not isinstance(obj, dict) and not hasattr(obj, f"{field}_{FALLBACK[0]}"):
+        # e.g. AwardCategory: ``name`` (Finnish) and ``name_sv``.
+        obj = {f"{field}_{code}": getattr(obj, f"{field}_{code}", "") for code in FALLBACK} | {
+            f"{field}_{FALLBACK[0]}": getattr(obj, field, "")
+        }
+    return localized_with_language(obj, field)[1] or FALLBACK[0]
+
+
+@register.simple_tag
+def lang_attr(code):
+    """`` lang="sv"`` when a text's language differs from the page's, else nothing:
+    ``<a href="…"{% lang_attr organisation|shown_language %}>`` keeps markup unchanged
+    where the languages agree."""
+    if code and code != (get_language() or "")[:2]:
+        return format_html(' lang="{}"', code)
+    return ""
+
+
+class GroupedCount(int):
+    """A count that prints with the language's thousands separator (1 234 in Finnish
+    and Swedish, 1,234 in English) yet stays a number, so that
+    ``{% blocktranslate count counter=total|thousands %}`` still picks the plural form.
+
+    Django groups digits only with USE_THOUSAND_SEPARATOR, which would also group
+    years (2 026) and ids written into forms; this groups just the counts it wraps.
+    """
+
+    def __str__(self):
+        return number_format(int(self), force_grouping=True)
+
+
+@register.filter
+def thousands(value):
+    """Counts on every page: ``{{ total|thousands }}`` (the same as humanize's
+    ``intcomma``, which cannot feed a plural form)."""
+    try:
+        return GroupedCount(value)
+    except (TypeError, ValueError):
+        return value
