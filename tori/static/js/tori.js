@@ -42,4 +42,53 @@
       if (heading) heading.focus();
     }
   });
+
+  // A filter, sort or search box the person used stays where it was on the screen, with
+  // focus: the list swaps in a new copy of the control, and a shorter page would
+  // otherwise pull the viewport down to the footer (issue 11, item 2).
+  var LISTS = ["listing", "organisation-listing"];
+  var anchor = null;
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var target = event.detail.target;
+    anchor = null;
+    if (!target || LISTS.indexOf(target.id) < 0) return;
+    target.style.minHeight = "";
+    var active = document.activeElement;
+    if (!active || !active.id || !active.matches("input, select, textarea, button")) return;
+    anchor = { id: active.id, top: active.getBoundingClientRect().top, list: target };
+  });
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (!anchor || event.detail.target !== anchor.list) return;
+    var control = document.getElementById(anchor.id);
+    var list = anchor.list;
+    var top = anchor.top;
+    anchor = null;
+    if (!control) return;
+    var shift = control.getBoundingClientRect().top - top;
+    var room = document.documentElement.scrollHeight - window.innerHeight - window.scrollY;
+    // Keep the page long enough to scroll back to the same place; the space is given
+    // back at the next change.
+    if (shift > room) list.style.minHeight = list.offsetHeight + (shift - room) + "px";
+    window.scrollBy(0, shift);
+    if (document.activeElement !== control) control.focus({ preventScroll: true });
+  });
+
+  // The new result count is read out from one polite live region that stays in the page
+  // (a region swapped in with the results would not be announced, nor should the list be).
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var target = event.detail && event.detail.target;
+    if (!target || LISTS.indexOf(target.id) < 0) return;
+    var region = document.getElementById("results-status");
+    var source = target.querySelector("[data-status]");
+    if (!region || !source) return;
+    region.textContent = "";
+    window.setTimeout(function () {
+      region.textContent = source.getAttribute("data-status");
+    }, 50);
+  });
+
+  // Back/Forward replaces the whole body with the page from the server.
+  document.addEventListener("htmx:historyRestore", function () {
+    collapseOnNarrow(document);
+  });
 })();
