@@ -58,6 +58,7 @@ class Listing:
     start: dt.date | None = None  # published on or after
     end: dt.date | None = None  # published on or before
     awarded: bool = False  # only deeds with a gala award
+    fixed: tuple = ()  # facets the page pins (an organisation page): not the person's choice
 
     @property
     def default_sort(self):
@@ -69,7 +70,8 @@ class Listing:
 
     @property
     def is_filtered(self):
-        return any(self.keys.values()) or bool(self.start or self.end or self.awarded)
+        chosen = any(keys for name, keys in self.keys.items() if name not in self.fixed)
+        return chosen or bool(self.start or self.end or self.awarded)
 
     @property
     def is_narrowed(self):
@@ -77,7 +79,13 @@ class Listing:
 
     def params(self, **changes):
         """Query parameters of this listing with some replaced (None removes)."""
-        items = [(name, key) for name in FACETS for key in self.keys.get(name, [])]
+        # A pinned facet is in the page's path, not in its parameters.
+        items = [
+            (name, key)
+            for name in FACETS
+            if name not in self.fixed
+            for key in self.keys.get(name, [])
+        ]
         data = {"q": [self.q] if self.q else []}
         data.update({name: [k for n, k in items if n == name] for name in FACETS})
         data["start"] = [self.start.isoformat()] if self.start else []
@@ -187,6 +195,7 @@ def parse_listing(params, *, strict=False, catalogue=None, fixed=None):
         start=start,
         end=end,
         awarded=awarded == "true",
+        fixed=tuple(fixed or ()),
     )
 
 
@@ -269,6 +278,8 @@ def active_filters(listing, groups):
             ActiveFilter(_("Awarded deeds"), listing.query_string(awarded=None, page=None))
         )
     for group in groups:
+        if group.name in listing.fixed:
+            continue  # removing it would do nothing: the page itself is the filter
         keys = listing.keys.get(group.name, [])
         for option in group.selected:
             rest = [k for k in keys if k != option.key]
