@@ -87,8 +87,42 @@
     }, 50);
   });
 
+  // Visitor analytics counts each submitted search once (analytics/middleware.py). The
+  // server cannot tell a pause in typing from a submitted search, so this marks the one
+  // request that carries words not yet counted on this page with "Tori-Search: new":
+  // Enter, the button, leaving the box, or a filter, sort or page used after typing.
+  // Pauses in typing are never marked, and neither are later changes to the same search.
+  var counted = "";
+  function words(value) {
+    return String(value || "").trim().toLowerCase().split(/\s+/).join(" ");
+  }
+  function readCounted() {
+    var box = document.getElementById("q");
+    counted = box ? words(box.value) : "";
+  }
+  document.addEventListener("DOMContentLoaded", readCounted);
+  document.addEventListener("htmx:configRequest", function (event) {
+    var detail = event.detail;
+    var box = document.getElementById("q");
+    if (!box || !detail.target || detail.target.id !== "listing") return;
+    var q = detail.parameters ? detail.parameters.q : undefined;
+    if (q === undefined) q = new URL(detail.path, location.href).searchParams.get("q");
+    q = words(Array.isArray(q) ? q[0] : q);
+    var trigger = detail.triggeringEvent;
+    if (trigger && trigger.type === "change" && trigger.target === box && q === counted) {
+      event.preventDefault(); // left the box with nothing new: nothing to ask
+      return;
+    }
+    if (trigger && trigger.type === "input") return; // a pause in typing
+    if (q && q !== counted) {
+      detail.headers["Tori-Search"] = "new";
+      counted = q;
+    }
+  });
+
   // Back/Forward replaces the whole body with the page from the server.
   document.addEventListener("htmx:historyRestore", function () {
     collapseOnNarrow(document);
+    readCounted();
   });
 })();
