@@ -341,3 +341,29 @@ def facet_groups(listing, result, *, show_all=(), language=None):
         more_url = listing.query_string(more=[*show_all, name]) if hidden else ""
         groups.append(FacetGroup(name, str(FACET_LABELS[name]), options, hidden, more_url))
     return groups
+
+
+TITLE_LENGTH = 150  # browsers cut tab titles much earlier; history lists show more
+
+
+def listing_title(listing, groups, base, page_number=1):
+    """The page's title: what the list is (its h1), then the search words and every
+    chosen filter, so that history entries and bookmarks say which list they are."""
+    details = []
+    if listing.q:
+        details.append(_("“%(q)s”") % {"q": listing.q})
+    for group in groups:
+        if group.name not in listing.fixed:
+            details.extend(option.label for option in group.selected)
+    if listing.start or listing.end:
+        details.append(period_label(listing.start, listing.end))
+    if listing.awarded:
+        details.append(str(_("Awarded deeds")))
+    title = str(base)
+    if details:
+        title = _("%(list)s: %(details)s") % {"list": title, "details": ", ".join(details)}
+    if len(title) > TITLE_LENGTH:
+        title = title[: TITLE_LENGTH - 1].rstrip() + "…"
+    if page_number > 1:
+        title = _("%(title)s, page %(number)d") % {"title": title, "number": page_number}
+    return title

@@ -3,9 +3,10 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.translation import gettext as _
 
 from .catalogue import FACETS, get_catalogue
-from .listing import SHORT_LIST, active_filters, facet_groups, parse_listing
+from .listing import SHORT_LIST, active_filters, facet_groups, listing_title, parse_listing
 from .models import Deed, DeedContact
 
 # Facet groups shown open before anything is chosen: the ones people use most.
@@ -38,8 +39,11 @@ def deeds_in_order(ids):
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
-def listing_context(request, *, fixed=None):
-    """Filters, counts, one page of deeds and the links around them."""
+def listing_context(request, *, fixed=None, title=None):
+    """Filters, counts, one page of deeds and the links around them.
+
+    ``title`` names the list (its h1); the page title adds the search and filters.
+    """
     listing = parse_listing(request.GET, fixed=fixed)
     result = listing.run()
     paginator = Paginator(result.rows, settings.DEEDS_PER_PAGE)
@@ -54,7 +58,11 @@ def listing_context(request, *, fixed=None):
         mark_matches(deeds, listing.search.parsed)
         # Visitor analytics counts searches, and those that found nothing (analytics app).
         request.search_query = (listing.q, result.total)
+    share_link = settings.SITE_URL + request.path + listing.query_string().rstrip("?")
     return {
+        "page_title": listing_title(listing, groups, title or _("Development deeds"), page.number),
+        "share_link": share_link,
+        "is_fragment": is_htmx(request),
         "listing": listing,
         "listing_more": show_all,
         "facets": groups,

@@ -65,7 +65,9 @@ def organisation_detail(request, slug):
     organisation = get_object_or_404(
         Organisation.objects.select_related("municipality", "region"), slug=slug
     )
-    context = listing_context(request, fixed={"organisation": [organisation.slug]})
+    context = listing_context(
+        request, fixed={"organisation": [organisation.slug]}, title=organisation.name
+    )
     context["organisation"] = organisation
     context["partner_deeds"] = (
         Deed.objects.published().filter(partners=organisation).newest_first().for_cards()[:6]

@@ -120,9 +120,39 @@
     }
   });
 
+  // "Copy link": without JavaScript the address stays a read-only field to copy by hand.
+  function showCopyButtons(root) {
+    if (!navigator.clipboard) return;
+    root.querySelectorAll("[data-copy]").forEach(function (button) {
+      button.hidden = false;
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    showCopyButtons(document);
+  });
+  document.addEventListener("htmx:afterSettle", function (event) {
+    showCopyButtons(event.detail.target || document);
+  });
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-copy]");
+    if (!button) return;
+    var field = document.getElementById(button.getAttribute("data-copy"));
+    var status = document.getElementById("share-status");
+    if (!field) return;
+    navigator.clipboard.writeText(field.value).then(
+      function () {
+        if (status) status.textContent = button.getAttribute("data-copied") || "";
+      },
+      function () {
+        field.select(); // the browser refused: leave the address selected to copy by hand
+      }
+    );
+  });
+
   // Back/Forward replaces the whole body with the page from the server.
   document.addEventListener("htmx:historyRestore", function () {
     collapseOnNarrow(document);
+    showCopyButtons(document);
     readCounted();
   });
 })();
