@@ -62,7 +62,6 @@ def listing_context(request, *, fixed=None, title=None):
     return {
         "page_title": listing_title(listing, groups, title or _("Development deeds"), page.number),
         "share_link": share_link,
-        "is_fragment": is_htmx(request),
         "listing": listing,
         "listing_more": show_all,
         "facets": groups,
@@ -82,6 +81,8 @@ def listing_context(request, *, fixed=None, title=None):
 def render_page_or_fragment(request, page_template, fragment_template, context):
     """The whole page, or for htmx only the part it swaps; caches must tell them apart."""
     fragment = is_htmx(request)
+    # A fragment starts with its page's <title>: htmx puts it on the tab and in history.
+    context = {**context, "is_fragment": fragment}
     response = render(request, fragment_template if fragment else page_template, context)
     patch_vary_headers(response, PAGE_OR_FRAGMENT_HEADERS)
     # Never stored, so Back/Forward asks again instead of showing a copy (the back-forward

@@ -100,3 +100,14 @@ def test_a_deed_page_offers_its_address_to_copy_and_email(client, deeds, setting
     mail = html_lib.unescape(re.search(r'class="share__mail" href="([^"]+)"', page).group(1))
     assert mail.startswith("mailto:?subject=" + quote(deed.title, safe=""))
     assert "Jaa tämä teko" in page
+
+
+def test_the_organisation_list_title_names_its_choices(client, deeds):
+    page = client.get("/organisaatiot/", {"type": "wellbeing_county", "region": "06"})
+    page = page.content.decode()
+    assert h1_of(page) == "Organisaatiot"
+    assert title_of(page) == "Organisaatiot: Hyvinvointialue, Pirkanmaa – Tekojen tori"
+    fragment = client.get(
+        "/organisaatiot/", {"region": "06"}, headers={"HX-Request": "true"}
+    ).content.decode()
+    assert fragment.lstrip().startswith("<title>Organisaatiot: Pirkanmaa – Tekojen tori</title>")
