@@ -103,7 +103,10 @@ def referrer_host(request):
 
 
 def normalised(query):
-    return " ".join(str(query).lower().split())[:QUERY_LENGTH]
+    """Lower case, single spaces; control and format characters (NUL, which PostgreSQL
+    cannot store, and direction overrides that would garble the dashboard) left out."""
+    text = "".join(ch if ch.isprintable() else " " for ch in str(query))
+    return " ".join(text.lower().split())[:QUERY_LENGTH]
 
 
 def previous_query(url, request):

@@ -115,7 +115,9 @@ def test_hostile_words_do_not_break_counting(client, deeds):
     for words in ["x" * 10_000, "koti\x00hoito", "\u202ekotihoito", '"kotihoito" OR NEAR(']:
         assert client.get("/teot/", {"q": words}, **visitor()).status_code == 200
         assert client.get("/teot/", {"q": words}, **htmx("/teot/", **{"Tori-Search": "new"}))
-    assert all(len(query) <= 100 for query, _, _ in counted())
+    stored = [query for query, _, _ in counted()]
+    assert all(len(query) <= 100 and query.isprintable() for query in stored)
+    assert "koti hoito" in stored and "kotihoito" in stored
 
 
 def test_the_dashboard_shows_searches_by_where_they_were_submitted(client, staff_user, deeds):
