@@ -4,28 +4,47 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('analytics', '0001_initial'),
+        ("analytics", "0001_initial"),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='searchday',
-            name='one_query_per_day',
+            model_name="searchday",
+            name="one_query_per_day",
         ),
         migrations.AddField(
-            model_name='searchday',
-            name='source',
-            field=models.CharField(choices=[('site', 'Header search box or a link'), ('list', 'Search box of a deed list'), ('api', 'Open data API')], default='site', max_length=4, verbose_name='where submitted'),
+            model_name="searchday",
+            name="source",
+            field=models.CharField(
+                choices=[
+                    ("site", "Header search box or a link"),
+                    ("list", "Search box of a deed list"),
+                    ("api", "Open data API"),
+                ],
+                default="site",
+                max_length=4,
+                verbose_name="where submitted",
+            ),
         ),
         migrations.AddField(
-            model_name='searchhit',
-            name='source',
-            field=models.CharField(choices=[('site', 'Header search box or a link'), ('list', 'Search box of a deed list'), ('api', 'Open data API')], default='site', max_length=4, verbose_name='where submitted'),
+            model_name="searchhit",
+            name="source",
+            field=models.CharField(
+                choices=[
+                    ("site", "Header search box or a link"),
+                    ("list", "Search box of a deed list"),
+                    ("api", "Open data API"),
+                ],
+                default="site",
+                max_length=4,
+                verbose_name="where submitted",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='searchday',
-            constraint=models.UniqueConstraint(fields=('day', 'query', 'source'), name='one_query_per_source_and_day'),
+            model_name="searchday",
+            constraint=models.UniqueConstraint(
+                fields=("day", "query", "source"), name="one_query_per_source_and_day"
+            ),
         ),
     ]
