@@ -19,14 +19,19 @@
   // htmx replaces the whole filter form: keep each group open or closed as the
   // person left it, instead of the server's defaults.
   var openState = {};
+  // (A history restoration's swap events may come without a target.)
   document.addEventListener("htmx:beforeSwap", function (event) {
     openState = {};
-    event.detail.target.querySelectorAll("details[id]").forEach(function (el) {
+    var target = event.detail && event.detail.target;
+    if (!target) return;
+    target.querySelectorAll("details[id]").forEach(function (el) {
       openState[el.id] = el.open;
     });
   });
   document.addEventListener("htmx:afterSwap", function (event) {
-    event.detail.target.querySelectorAll("details[id]").forEach(function (el) {
+    var target = event.detail && event.detail.target;
+    if (!target) return;
+    target.querySelectorAll("details[id]").forEach(function (el) {
       if (Object.prototype.hasOwnProperty.call(openState, el.id)) el.open = openState[el.id];
     });
   });
@@ -49,7 +54,7 @@
   var LISTS = ["listing", "organisation-listing"];
   var anchor = null;
   document.addEventListener("htmx:beforeSwap", function (event) {
-    var target = event.detail.target;
+    var target = event.detail && event.detail.target;
     anchor = null;
     if (!target || LISTS.indexOf(target.id) < 0) return;
     target.style.minHeight = "";
@@ -58,7 +63,7 @@
     anchor = { id: active.id, top: active.getBoundingClientRect().top, list: target };
   });
   document.addEventListener("htmx:afterSwap", function (event) {
-    if (!anchor || event.detail.target !== anchor.list) return;
+    if (!anchor || !event.detail || event.detail.target !== anchor.list) return;
     var control = document.getElementById(anchor.id);
     var list = anchor.list;
     var top = anchor.top;
@@ -131,7 +136,7 @@
     showCopyButtons(document);
   });
   document.addEventListener("htmx:afterSettle", function (event) {
-    showCopyButtons(event.detail.target || document);
+    showCopyButtons((event.detail && event.detail.target) || document);
   });
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("[data-copy]");
