@@ -48,6 +48,8 @@ def change_and_wait(page, action, url_part):
 def test_back_and_forward_after_filter_sort_page_and_chip_show_the_whole_page(
     page, catalogue, prefix
 ):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(page.base + prefix + "/teot/")
     title_before = page.title()
     h1 = page.locator("main h1").inner_text()
@@ -78,6 +80,7 @@ def test_back_and_forward_after_filter_sort_page_and_chip_show_the_whole_page(
     page.go_forward()
     wait_for_state(page, checked=False, sort="title", page_number="2")
     assert page.locator("html").get_attribute("lang") == ("sv" if prefix else "fi")
+    assert errors == []
 
 
 def test_back_from_a_deed_to_a_filtered_list_shows_the_whole_page(page, catalogue):
