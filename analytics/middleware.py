@@ -6,12 +6,12 @@ finished request and response, so a page that fails or redirects is never counte
 
 import logging
 import re
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from django.db import DatabaseError
 
-from .models import HOST_LENGTH, PATH_LENGTH, QUERY_LENGTH
-from .services import hit_record
+from .models import HOST_LENGTH, PATH_LENGTH, QUERY_LENGTH, SearchSource
+from .services import hit_record, search_record
 
 logger = logging.getLogger(__name__)
 
@@ -57,13 +57,25 @@ def is_bot(user_agent):
     return not user_agent.startswith("Mozilla/") or bool(BOT.search(user_agent))
 
 
+def is_history_restore(request):
+    """htmx asking again for a page already shown (Back/Forward): not a new view or search."""
+    return request.headers.get("HX-History-Restore-Request") == "true"
+
+
+def is_staff_or_editor(request):
+    # The only accounts are staff and organisation editors: their own reading (often
+    # of their own deeds) would inflate the counts editors are shown.
+    user = getattr(request, "user", None)
+    return bool(user and user.is_authenticated)
+
+
 def is_counted(request, response):
     if request.method != "GET" or response.status_code != 200:
         return False
     if not response.get("Content-Type", "").startswith("text/html"):
         return False
     # htmx swaps part of a page already counted (the list's filters as one types).
-    if request.headers.get("HX-Request"):
+    if request.headers.get("HX-Request") or is_history_restore(request):
         return False
     if wants_no_tracking(request) or is_prefetch(request):
         return False
@@ -74,10 +86,7 @@ def is_counted(request, response):
         return False
     if not PUBLIC_KWARGS.issuperset(match.kwargs):
         return False
-    # The only accounts are staff and organisation editors: their own reading (often
-    # of their own deeds) would inflate the counts editors are shown.
-    user = getattr(request, "user", None)
-    return not (user and user.is_authenticated)
+    return not is_staff_or_editor(request)
 
 
 def referrer_host(request):
@@ -93,16 +102,68 @@ def referrer_host(request):
     return "" if host == own else host[:HOST_LENGTH]
 
 
-def search_of(request):
-    """(normalised words, result count) when the page showed a search's first page."""
+def normalised(query):
+    """Lower case, single spaces; control and format characters (NUL, which PostgreSQL
+    cannot store, and direction overrides that would garble the dashboard) left out."""
+    text = "".join(ch if ch.isprintable() else " " for ch in str(query))
+    return " ".join(text.lower().split())[:QUERY_LENGTH]
+
+
+def previous_query(url, request):
+    """The search words of the list page ``url`` when it is this same page, else None."""
+    try:
+        parts = urlsplit(url)
+        own = request.get_host().split(":")[0]
+    except Exception:  # a malformed header is simply no previous page
+        return None
+    if (parts.hostname and parts.hostname != own) or parts.path != request.path:
+        return None
+    return normalised(" ".join(parse_qs(parts.query).get("q", [])))
+
+
+def search_source(request, query):
+    """Where this search was submitted, or None when it is not a new submission.
+
+    One search counts once, however it goes on: its next pages, another filter, a new
+    sort or a removed chip keep the words and are not counted again, and neither is
+    Back/Forward. The words typed into the list count when submitted (Enter, the
+    button, leaving the box, or using the results), never at each pause in typing.
+    """
+    match = request.resolver_match
+    if match and "api" in match.namespaces:
+        return SearchSource.API
+    if request.headers.get("HX-Request") == "true":
+        # tori.js knows what was typed and already counted on the page; it marks the
+        # one request that submits new words (see "Tori-Search" there).
+        return SearchSource.LIST if request.headers.get("Tori-Search") == "new" else None
+    before = previous_query(request.META.get("HTTP_REFERER", ""), request)
+    if before is None:
+        return SearchSource.SITE  # the header box (or a link) from another page
+    return None if before == query else SearchSource.LIST
+
+
+def search_of(request, response):
+    """(normalised words, result count, source) when the response showed a newly
+    submitted search's first page and the visitor may be counted."""
     searched = getattr(request, "search_query", None)
-    if not searched or request.GET.get("page", "1") != "1":
+    if not searched or request.method != "GET" or response.status_code != 200:
+        return None
+    if request.GET.get("page", "1") != "1" or is_history_restore(request):
+        return None
+    if wants_no_tracking(request) or is_prefetch(request) or is_staff_or_editor(request):
         return None
     query, results = searched
-    query = " ".join(str(query).lower().split())[:QUERY_LENGTH]
+    query = normalised(query)
     if not query or PERSONAL.search(query):
         return None
-    return query, results
+    source = search_source(request, query)
+    if source is None:
+        return None
+    # The API is for programs: their user agents are not people's, but their searches
+    # are what the open data is used for, counted apart.
+    if source != SearchSource.API and is_bot(request.META.get("HTTP_USER_AGENT", "")):
+        return None
+    return query, results, source
 
 
 class VisitorAnalyticsMiddleware:
@@ -113,18 +174,20 @@ class VisitorAnalyticsMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if is_counted(request, response):
-            match = request.resolver_match
-            try:
+        try:
+            if is_counted(request, response):
+                match = request.resolver_match
                 hit_record(
                     address=request.META.get("REMOTE_ADDR", ""),
                     user_agent=request.META.get("HTTP_USER_AGENT", ""),
                     path=request.path[:PATH_LENGTH],
                     deed_id=int(match.kwargs["pk"]) if match.view_name == "deeds:detail" else None,
                     referrer_host=referrer_host(request),
-                    search=search_of(request),
                 )
-            except DatabaseError:
-                # A visitor's page must never fail because of counting.
-                logger.warning("A page view could not be recorded.", exc_info=True)
+            search = search_of(request, response)
+            if search:
+                search_record(*search)
+        except DatabaseError:
+            # A visitor's page must never fail because of counting.
+            logger.warning("A page view could not be recorded.", exc_info=True)
         return response

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import models
-from django.db.models import Count, Min, Sum
+from django.db.models import Count, Min, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -73,12 +73,24 @@ class Hit(models.Model):
         return f"{self.day} {self.path}"
 
 
+class SearchSource(models.TextChoices):
+    """Where a search was submitted: staff read the site's own searches and the open
+    data API's apart (a program's queries are not what visitors look for)."""
+
+    SITE = "site", _("Header search box or a link")
+    LIST = "list", _("Search box of a deed list")
+    API = "api", _("Open data API")
+
+
 class SearchHit(models.Model):
     """One search as typed (normalised) and whether it found anything; no visitor."""
 
     day = models.DateField(_("day"), db_index=True)
     query = models.CharField(_("search words"), max_length=QUERY_LENGTH)
     results = models.PositiveIntegerField(_("results"))
+    source = models.CharField(
+        _("where submitted"), max_length=4, choices=SearchSource, default=SearchSource.SITE
+    )
 
     class Meta:
         verbose_name = _("search")
@@ -276,9 +288,21 @@ class ReferrerDay(models.Model):
 
 
 class SearchDayQuerySet(PeriodQuerySet):
+    def per_source(self):
+        """``{source: searches}`` with every source, zero included."""
+        totals = dict(self.values("source").annotate(n=Sum("searches")).values_list("source", "n"))
+        return [(label, totals.get(value, 0)) for value, label in SearchSource.choices]
+
     def summed(self):
-        return self.values("query").annotate(
-            searches=Sum("searches"), zero_results=Sum("zero_results")
+        by_source = {
+            f"from_{value}": Sum("searches", filter=Q(source=value), default=0)
+            for value in SearchSource.values
+        }
+        # The per-source sums first: after it, "searches" names the total.
+        return (
+            self.values("query")
+            .annotate(**by_source)
+            .annotate(searches=Sum("searches"), zero_results=Sum("zero_results"))
         )
 
     def top(self, limit):
@@ -291,6 +315,9 @@ class SearchDayQuerySet(PeriodQuerySet):
 class SearchDay(models.Model):
     day = models.DateField(_("day"))
     query = models.CharField(_("search words"), max_length=QUERY_LENGTH)
+    source = models.CharField(
+        _("where submitted"), max_length=4, choices=SearchSource, default=SearchSource.SITE
+    )
     searches = models.PositiveIntegerField(_("searches"), default=0)
     zero_results = models.PositiveIntegerField(_("searches without results"), default=0)
 
@@ -299,7 +326,11 @@ class SearchDay(models.Model):
     class Meta:
         verbose_name = _("search's day")
         verbose_name_plural = _("searches' days")
-        constraints = [models.UniqueConstraint(fields=["day", "query"], name="one_query_per_day")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "query", "source"], name="one_query_per_source_and_day"
+            )
+        ]
 
     def __str__(self):
         return f"{self.day} {self.query}"

@@ -88,6 +88,7 @@ def period_report(start, end, *, compare=None, bands=()):
         "visitors_per_day": round(totals["visitors"] / days, 1),
         "top_deeds": top_deeds(start, end),
         "top_searches": SearchDay.objects.between(start, end).top(TOP_ROWS),
+        "searches_per_source": SearchDay.objects.between(start, end).per_source(),
         "searches_without_results": SearchDay.objects.between(start, end).top_without_results(
             TOP_ROWS
         ),

@@ -17,7 +17,17 @@ from django.db import connection, transaction
 from django.db.models import Count, Min, Q
 from django.utils import timezone
 
-from .models import DailySalt, DeedDay, Hit, PageDay, ReferrerDay, SearchDay, SearchHit, SiteDay
+from .models import (
+    DailySalt,
+    DeedDay,
+    Hit,
+    PageDay,
+    ReferrerDay,
+    SearchDay,
+    SearchHit,
+    SearchSource,
+    SiteDay,
+)
 
 # A day counts as settled once rolled up this long after it ended, so that a request
 # that began just before midnight has had time to write its hit.
@@ -73,7 +83,7 @@ def visitor_hash(day, address, user_agent):
 
 
 def hit_record(*, address, user_agent, path, deed_id=None, referrer_host="", search=None):
-    """Count one page view (and, with ``search=(query, results)``, one search).
+    """Count one page view (and, with ``search=(query, results[, source])``, one search).
 
     The address and browser are used only to compute the day's hash, never stored.
     """
@@ -85,8 +95,13 @@ def hit_record(*, address, user_agent, path, deed_id=None, referrer_host="", sea
     else:
         Hit.objects.create(**dict(zip(HIT_FIELDS, values, strict=True)))
     if search:
-        query, results = search
-        SearchHit.objects.create(day=day, query=query, results=results)
+        search_record(*search)
+
+
+def search_record(query, results, source=SearchSource.SITE):
+    """Count one submitted search: its normalised words, how many it found and where it
+    was typed. Nothing about who searched."""
+    SearchHit.objects.create(day=timezone.localdate(), query=query, results=results, source=source)
 
 
 def _day_end(day):
@@ -157,7 +172,7 @@ def _rollup_day(day, now):
         )
         searches = (
             SearchHit.objects.filter(day=day)
-            .values("query")
+            .values("query", "source")
             .annotate(searches=Count("id"), zero_results=Count("id", filter=Q(results=0)))
             .order_by()
         )

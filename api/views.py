@@ -117,6 +117,8 @@ def deed_list(request, language):
     ]
     extra = {}
     if listing.search:
+        # Counted in visitor analytics as the API's search (its first page only).
+        request.search_query = (listing.q, result.total)
         extra["query"] = rep.search_info(listing.search)
         for item in results:
             item["snippet"] = rep.snippet_of(deeds[item["id"]], listing.search)

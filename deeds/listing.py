@@ -63,6 +63,7 @@ class Listing:
     start: dt.date | None = None  # published on or after
     end: dt.date | None = None  # published on or before
     awarded: bool = False  # only deeds with a gala award
+    fixed: tuple = ()  # facets the page pins (an organisation page): not the person's choice
 
     @property
     def default_sort(self):
@@ -74,7 +75,8 @@ class Listing:
 
     @property
     def is_filtered(self):
-        return any(self.keys.values()) or bool(self.start or self.end or self.awarded)
+        chosen = any(keys for name, keys in self.keys.items() if name not in self.fixed)
+        return chosen or bool(self.start or self.end or self.awarded)
 
     @property
     def is_narrowed(self):
@@ -82,7 +84,13 @@ class Listing:
 
     def params(self, **changes):
         """Query parameters of this listing with some replaced (None removes)."""
-        items = [(name, key) for name in FACETS for key in self.keys.get(name, [])]
+        # A pinned facet is in the page's path, not in its parameters.
+        items = [
+            (name, key)
+            for name in FACETS
+            if name not in self.fixed
+            for key in self.keys.get(name, [])
+        ]
         data = {"q": [self.q] if self.q else []}
         data.update({name: [k for n, k in items if n == name] for name in FACETS})
         data["start"] = [self.start.isoformat()] if self.start else []
@@ -193,6 +201,7 @@ def parse_listing(params, *, strict=False, catalogue=None, fixed=None):
         start=start,
         end=end,
         awarded=awarded == "true",
+        fixed=tuple(fixed or ()),
     )
 
 
@@ -277,6 +286,8 @@ def active_filters(listing, groups):
             ActiveFilter(_("Awarded deeds"), listing.query_string(awarded=None, page=None))
         )
     for group in groups:
+        if group.name in listing.fixed:
+            continue  # removing it would do nothing: the page itself is the filter
         keys = listing.keys.get(group.name, [])
         for option in group.selected:
             rest = [k for k in keys if k != option.key]
@@ -359,3 +370,29 @@ def facet_groups(listing, result, *, show_all=(), language=None, narrow=None):
             )
         )
     return groups
+
+
+TITLE_LENGTH = 150  # browsers cut tab titles much earlier; history lists show more
+
+
+def listing_title(listing, groups, base, page_number=1):
+    """The page's title: what the list is (its h1), then the search words and every
+    chosen filter, so that history entries and bookmarks say which list they are."""
+    details = []
+    if listing.q:
+        details.append(_("“%(q)s”") % {"q": listing.q})
+    for group in groups:
+        if group.name not in listing.fixed:
+            details.extend(option.label for option in group.selected)
+    if listing.start or listing.end:
+        details.append(period_label(listing.start, listing.end))
+    if listing.awarded:
+        details.append(str(_("Awarded deeds")))
+    title = str(base)
+    if details:
+        title = _("%(list)s: %(details)s") % {"list": title, "details": ", ".join(details)}
+    if len(title) > TITLE_LENGTH:
+        title = title[: TITLE_LENGTH - 1].rstrip() + "…"
+    if page_number > 1:
+        title = _("%(title)s, page %(number)d") % {"title": title, "number": page_number}
+    return title

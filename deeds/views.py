@@ -2,20 +2,44 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.translation import gettext as _
 
 from organisations.finder import clean_query, find_municipalities, find_organisations
 
 from .catalogue import FACETS, get_catalogue
-from .listing import FILTERABLE, SHORT_LIST, active_filters, facet_groups, parse_listing
+from .listing import (
+    FILTERABLE,
+    SHORT_LIST,
+    active_filters,
+    facet_groups,
+    listing_title,
+    parse_listing,
+)
 from .models import Deed, DeedContact
 
 # Facet groups shown open before anything is chosen: the ones people use most.
 OPEN_FACETS = ("sector", "theme", "region", "kind", "year", "language")
 
 
+# Request headers that decide between the whole page and the fragment: every response
+# that can be either varies on them, so no cache (the browser's, a proxy's) can hand a
+# fragment to Back/Forward or a reload.
+PAGE_OR_FRAGMENT_HEADERS = ["HX-Request", "HX-History-Restore-Request"]
+
+
 def is_htmx(request):
-    return request.headers.get("HX-Request") == "true" and not request.headers.get("HX-Boosted")
+    """True when htmx asks for the part of the page it swaps.
+
+    A history restoration (Back/Forward after htmx pushed an address) replaces the whole
+    body, so it always gets the whole page, whatever headers htmx sends with it.
+    """
+    headers = request.headers
+    return (
+        headers.get("HX-Request") == "true"
+        and not headers.get("HX-Boosted")
+        and headers.get("HX-History-Restore-Request") != "true"
+    )
 
 
 def deeds_in_order(ids):
@@ -24,8 +48,11 @@ def deeds_in_order(ids):
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
-def listing_context(request, *, fixed=None):
-    """Filters, counts, one page of deeds and the links around them."""
+def listing_context(request, *, fixed=None, title=None):
+    """Filters, counts, one page of deeds and the links around them.
+
+    ``title`` names the list (its h1); the page title adds the search and filters.
+    """
     listing = parse_listing(request.GET, fixed=fixed)
     result = listing.run()
     paginator = Paginator(result.rows, settings.DEEDS_PER_PAGE)
@@ -40,7 +67,10 @@ def listing_context(request, *, fixed=None):
         mark_matches(deeds, listing.search.parsed)
         # Visitor analytics counts searches, and those that found nothing (analytics app).
         request.search_query = (listing.q, result.total)
+    share_link = settings.SITE_URL + request.path + listing.query_string().rstrip("?")
     return {
+        "page_title": listing_title(listing, groups, title or _("Development deeds"), page.number),
+        "share_link": share_link,
         "listing": listing,
         "listing_more": show_all,
         "facets": groups,
@@ -74,9 +104,16 @@ def facet_narrowing(request):
 
 def render_page_or_fragment(request, page_template, fragment_template, context):
     """The whole page, or for htmx only the part it swaps; caches must tell them apart."""
-    template = fragment_template if is_htmx(request) else page_template
-    response = render(request, template, context)
-    patch_vary_headers(response, ["HX-Request"])
+    fragment = is_htmx(request)
+    # A fragment starts with its page's <title>: htmx puts it on the tab and in history.
+    context = {**context, "is_fragment": fragment}
+    response = render(request, fragment_template if fragment else page_template, context)
+    patch_vary_headers(response, PAGE_OR_FRAGMENT_HEADERS)
+    # Never stored, so Back/Forward asks again instead of showing a copy (the back-forward
+    # cache's or the HTTP cache's) whose boxes were ticked but never sent: without
+    # JavaScript that copy shows filters that do not match its results. The forms also
+    # say autocomplete="off" so that the browser does not re-tick them from memory.
+    add_never_cache_headers(response)
     return response
 
 

@@ -57,7 +57,17 @@ def organisation_list(request):
     if sort == "deeds":
         rows.sort(key=lambda o: (-o.deed_count, o.sort_key))
     page = Paginator(rows, ORGANISATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    # The title names the choices (h1 first), so history entries and bookmarks differ.
+    chosen = [str(OrganisationType(org_type).label)] if org_type else []
+    if region_code:
+        chosen.append(Region.objects.get(code=region_code).name)
+    title = _("Organisations")
+    if chosen:
+        title = _("%(list)s: %(details)s") % {"list": title, "details": ", ".join(chosen)}
+    if page.number > 1:
+        title = _("%(title)s, page %(number)d") % {"title": title, "number": page.number}
     context = {
+        "page_title": title,
         "page": page,
         "total": len(rows),
         "types": OrganisationType.choices,
@@ -82,7 +92,9 @@ def organisation_detail(request, slug):
     organisation = get_object_or_404(
         Organisation.objects.select_related("municipality", "region"), slug=slug
     )
-    context = listing_context(request, fixed={"organisation": [organisation.slug]})
+    context = listing_context(
+        request, fixed={"organisation": [organisation.slug]}, title=organisation.name
+    )
     context["organisation"] = organisation
     context["partner_deeds"] = (
         Deed.objects.published().filter(partners=organisation).newest_first().for_cards()[:6]

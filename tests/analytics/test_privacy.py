@@ -38,7 +38,8 @@ def test_no_address_or_browser_is_stored_anywhere_in_the_database(client):
     hit_columns = {field.column for field in Hit._meta.get_fields() if hasattr(field, "column")}
     assert hit_columns == {"id", "day", "path", "deed_id", "visitor", "referrer_host"}
     search_columns = {f.column for f in SearchHit._meta.get_fields() if hasattr(f, "column")}
-    assert search_columns == {"id", "day", "query", "results"}
+    # Where a search was typed (header box, list, API) says nothing about who typed it.
+    assert search_columns == {"id", "day", "query", "results", "source"}
 
 
 def test_public_pages_set_no_cookies_while_counting(client):

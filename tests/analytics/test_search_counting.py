@@ -34,7 +34,7 @@ def test_searches_and_searches_without_results_are_counted(client, deeds):
 
 def test_searches_store_no_visitor(client, deeds):
     client.get("/teot/?q=kotihoito", **visitor())
-    assert {f.name for f in SearchHit._meta.fields} == {"id", "day", "query", "results"}
+    assert {f.name for f in SearchHit._meta.fields} == {"id", "day", "query", "results", "source"}
 
 
 def test_a_search_is_counted_once_not_again_on_its_next_pages(client):

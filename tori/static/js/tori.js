@@ -19,14 +19,19 @@
   // htmx replaces the whole filter form: keep each group open or closed as the
   // person left it, instead of the server's defaults.
   var openState = {};
+  // (A history restoration's swap events may come without a target.)
   document.addEventListener("htmx:beforeSwap", function (event) {
     openState = {};
-    event.detail.target.querySelectorAll("details[id]").forEach(function (el) {
+    var target = event.detail && event.detail.target;
+    if (!target) return;
+    target.querySelectorAll("details[id]").forEach(function (el) {
       openState[el.id] = el.open;
     });
   });
   document.addEventListener("htmx:afterSwap", function (event) {
-    event.detail.target.querySelectorAll("details[id]").forEach(function (el) {
+    var target = event.detail && event.detail.target;
+    if (!target) return;
+    target.querySelectorAll("details[id]").forEach(function (el) {
       if (Object.prototype.hasOwnProperty.call(openState, el.id)) el.open = openState[el.id];
     });
   });
@@ -41,6 +46,119 @@
       var heading = document.getElementById("results-heading");
       if (heading) heading.focus();
     }
+  });
+
+  // A filter, sort or search box the person used stays where it was on the screen, with
+  // focus: the list swaps in a new copy of the control, and a shorter page would
+  // otherwise pull the viewport down to the footer (issue 11, item 2).
+  var LISTS = ["listing", "organisation-listing"];
+  var anchor = null;
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var target = event.detail && event.detail.target;
+    anchor = null;
+    if (!target || LISTS.indexOf(target.id) < 0) return;
+    target.style.minHeight = "";
+    var active = document.activeElement;
+    if (!active || !active.id || !active.matches("input, select, textarea, button")) return;
+    anchor = { id: active.id, top: active.getBoundingClientRect().top, list: target };
+  });
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (!anchor || !event.detail || event.detail.target !== anchor.list) return;
+    var control = document.getElementById(anchor.id);
+    var list = anchor.list;
+    var top = anchor.top;
+    anchor = null;
+    if (!control) return;
+    var shift = control.getBoundingClientRect().top - top;
+    var room = document.documentElement.scrollHeight - window.innerHeight - window.scrollY;
+    // Keep the page long enough to scroll back to the same place; the space is given
+    // back at the next change.
+    if (shift > room) list.style.minHeight = list.offsetHeight + (shift - room) + "px";
+    window.scrollBy(0, shift);
+    if (document.activeElement !== control) control.focus({ preventScroll: true });
+  });
+
+  // The new result count is read out from one polite live region that stays in the page
+  // (a region swapped in with the results would not be announced, nor should the list be).
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var target = event.detail && event.detail.target;
+    if (!target || LISTS.indexOf(target.id) < 0) return;
+    var region = document.getElementById("results-status");
+    var source = target.querySelector("[data-status]");
+    if (!region || !source) return;
+    region.textContent = "";
+    window.setTimeout(function () {
+      region.textContent = source.getAttribute("data-status");
+    }, 50);
+  });
+
+  // Visitor analytics counts each submitted search once (analytics/middleware.py). The
+  // server cannot tell a pause in typing from a submitted search, so this marks the one
+  // request that carries words not yet counted on this page with "Tori-Search: new":
+  // Enter, the button, leaving the box, or a filter, sort or page used after typing.
+  // Pauses in typing are never marked, and neither are later changes to the same search.
+  var counted = "";
+  function words(value) {
+    return String(value || "").trim().toLowerCase().split(/\s+/).join(" ");
+  }
+  function readCounted() {
+    var box = document.getElementById("q");
+    counted = box ? words(box.value) : "";
+  }
+  document.addEventListener("DOMContentLoaded", readCounted);
+  document.addEventListener("htmx:configRequest", function (event) {
+    var detail = event.detail;
+    var box = document.getElementById("q");
+    if (!box || !detail.target || detail.target.id !== "listing") return;
+    var q = detail.parameters ? detail.parameters.q : undefined;
+    if (q === undefined) q = new URL(detail.path, location.href).searchParams.get("q");
+    q = words(Array.isArray(q) ? q[0] : q);
+    var trigger = detail.triggeringEvent;
+    if (trigger && trigger.type === "change" && trigger.target === box && q === counted) {
+      event.preventDefault(); // left the box with nothing new: nothing to ask
+      return;
+    }
+    if (trigger && trigger.type === "input") return; // a pause in typing
+    if (q && q !== counted) {
+      detail.headers["Tori-Search"] = "new";
+      counted = q;
+    }
+  });
+
+  // "Copy link": without JavaScript the address stays a read-only field to copy by hand.
+  function showCopyButtons(root) {
+    if (!navigator.clipboard) return;
+    root.querySelectorAll("[data-copy]").forEach(function (button) {
+      button.hidden = false;
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    showCopyButtons(document);
+  });
+  document.addEventListener("htmx:afterSettle", function (event) {
+    showCopyButtons((event.detail && event.detail.target) || document);
+  });
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-copy]");
+    if (!button) return;
+    var field = document.getElementById(button.getAttribute("data-copy"));
+    var status = document.getElementById("share-status");
+    if (!field) return;
+    navigator.clipboard.writeText(field.value).then(
+      function () {
+        if (status) status.textContent = button.getAttribute("data-copied") || "";
+      },
+      function () {
+        field.select(); // the browser refused: leave the address selected to copy by hand
+      }
+    );
+  });
+
+  // Back/Forward replaces the whole body with the page from the server.
+  document.addEventListener("htmx:historyRestore", function () {
+    collapseOnNarrow(document);
+    showCopyButtons(document);
+    readCounted();
   });
 })();
 
