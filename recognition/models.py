@@ -15,18 +15,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from audit.models import LoggedModel
-from tori.i18n import language_order
+from tori.i18n import FALLBACK, localized_with_language
 
 
 def translated(obj, field, language=None):
     """A staff-entered text in the page's language, else in Finnish (then the other one):
     (text, its language code). The Finnish text is the field itself (``name``), the
     others ``name_sv`` and ``name_en``."""
-    for code in language_order(language):
-        value = getattr(obj, field if code == "fi" else f"{field}_{code}", "")
-        if value:
-            return value, code
-    return "", "fi"
+    text, code = localized_with_language(obj, field, language)
+    return text, code or FALLBACK[0]
 
 
 def in_language(obj, field, language=None):

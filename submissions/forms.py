@@ -265,7 +265,7 @@ class SubmissionForm(forms.Form):
                 label=_("Phone"), max_length=40, required=False
             )
             self.fields[f"contact_consent_{n}"] = forms.BooleanField(
-                label=_("This person agrees that these contact details are published"),
+                label=_("This is me, and I agree that my contact details are published"),
                 required=False,
             )
         self.organisation = None

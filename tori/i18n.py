@@ -17,13 +17,18 @@ def language_order(language=None):
 def localized_with_language(obj, field="name", language=None):
     """``(text, language code)`` of the text shown: the code is the language the text
     is really in, which differs from the page's after a fallback; templates mark it
-    with ``lang`` (WCAG 2.1 SC 3.1.2, language of parts). ``("", "")`` when empty."""
+    with ``lang`` (WCAG 2.1 SC 3.1.2, language of parts). ``("", "")`` when empty.
+
+    Two shapes of staff-entered texts: ``name_fi``/``name_sv``/``name_en``, or a plain
+    ``name`` holding the Finnish text beside ``name_sv``/``name_en`` (recognition's)."""
     for code in language_order(language):
-        value = (
-            getattr(obj, f"{field}_{code}", "")
-            if not isinstance(obj, dict)
-            else obj.get(f"{field}_{code}", "")
-        )
+        key = f"{field}_{code}"
+        if isinstance(obj, dict):
+            value = obj.get(key, "")
+        else:
+            value = getattr(obj, key, None)
+            if value is None and code == FALLBACK[0]:
+                value = getattr(obj, field, "")
         if value:
             return value, code
     return "", ""

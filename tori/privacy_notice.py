@@ -71,8 +71,9 @@ def _contacts():
         title=_("Contact persons of deeds"),
         description=_(
             "A deed can name people whom readers may contact about it. Their details are "
-            "published only with their consent, which they can withdraw at any time "
-            "through the link we email them."
+            "published only with their own consent: a person named by someone else is "
+            "emailed when the deed is published and asked to agree; anyone can withdraw "
+            "at any time through the link we email them."
         ),
         data=_("Name, title or role, email address and phone number."),
         legal_basis=_("Consent (GDPR art. 6(1)(a)) for publishing the details."),

@@ -132,11 +132,6 @@ def shown_language(obj, field="name"):
     """
     if obj is None:
         return FALLBACK[0]
-    if not isinstance(obj, dict) and not hasattr(obj, f"{field}_{FALLBACK[0]}"):
-        # e.g. AwardCategory: ``name`` (Finnish) and ``name_sv``.
-        obj = {f"{field}_{code}": getattr(obj, f"{field}_{code}", "") for code in FALLBACK} | {
-            f"{field}_{FALLBACK[0]}": getattr(obj, field, "")
-        }
     return localized_with_language(obj, field)[1] or FALLBACK[0]
 
 
