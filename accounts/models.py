@@ -25,6 +25,11 @@ class EmailUserManager(UserManager):
         extra_fields.setdefault("is_superuser", False)
         return self._create_user(None, email, password, **extra_fields)
 
+    def moderation_recipients(self):
+        """Active staff who asked to hear of deeds waiting for moderation (and so of
+        feedback from the public: one team reads what the public sends)."""
+        return self.filter(is_active=True, is_staff=True, notify_moderation=True)
+
     def create_superuser(self, email=None, password=None, **extra_fields):
         extra_fields.setdefault("is_staff", True)
         extra_fields.setdefault("is_superuser", True)

@@ -18,9 +18,7 @@ def _notify_staff(feedback):
     # The same staff who hear of deeds waiting for moderation (accounts.User's
     # notify_moderation): one team reads what the public sends. The message names no
     # sender, so the outbox holds no personal data of the person giving feedback.
-    for user in get_user_model().objects.filter(
-        is_active=True, is_staff=True, notify_moderation=True
-    ):
+    for user in get_user_model().objects.moderation_recipients():
         email_queue(
             to=user.email,
             template="feedback_received",

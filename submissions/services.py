@@ -110,9 +110,7 @@ def _keep_licence_agreement(submission, *, agreed, language):
 
 def _notify_moderators(submission):
     """Staff who asked for it hear of each deed that starts waiting for them."""
-    for user in get_user_model().objects.filter(
-        is_active=True, is_staff=True, notify_moderation=True
-    ):
+    for user in get_user_model().objects.moderation_recipients():
         email_queue(
             to=user.email,
             template="moderation_waiting",
