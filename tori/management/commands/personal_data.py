@@ -2,13 +2,14 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from submissions.privacy import personal_data_erase, personal_data_export
+from tori.personal_data import personal_data_erase, personal_data_export
 
 
 class Command(BaseCommand):
     help = (
-        "Export (JSON) or erase everything stored about one email address. Erasing keeps "
-        "the deeds and removes the person's details from them."
+        "Export (JSON) or erase everything stored about one email address, through every "
+        "app's privacy contract (docs/privacy.md). Erasing keeps the deeds and removes the "
+        "person's details from them."
     )
 
     def add_arguments(self, parser):
