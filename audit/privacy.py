@@ -9,6 +9,7 @@ last, after the other apps' erasures have written their own entries.
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 
 from .models import AuditEntry
 
@@ -18,7 +19,11 @@ MODELS = [AuditEntry]
 
 
 def _entries(address):
-    return AuditEntry.objects.filter(actor_label__icontains=address).order_by("created_at", "pk")
+    # Labels are an account's address or "submitter <address>" / "contact person
+    # <address>": matched whole, as "a@example.fi" is also the tail of "maija@example.fi".
+    return AuditEntry.objects.filter(
+        Q(actor_label__iexact=address) | Q(actor_label__iendswith=f"<{address}>")
+    ).order_by("created_at", "pk")
 
 
 def personal_data_export(address):

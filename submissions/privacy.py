@@ -5,6 +5,7 @@ Erasing removes the person's contact rows and, for the sender, the address from 
 submission's form contents; the submission itself stays as the deed's history.
 """
 
+import re
 from datetime import timedelta
 
 from django.conf import settings
@@ -33,8 +34,32 @@ def _contact_keys(data, address):
     return keys
 
 
+# Characters that may stand before "@" in an address: a match preceded by one of them is
+# the tail of a longer address ("a@example.fi" in "maija@example.fi"), someone else's.
+LOCAL_PART = r"[\w.!#$%&'*+/=?^`{|}~-]"
+
+
+def _mentions(value, pattern):
+    if isinstance(value, str):
+        return bool(pattern.search(value))
+    if isinstance(value, list):
+        return any(_mentions(item, pattern) for item in value)
+    return False
+
+
 def _submissions(address):
-    return Submission.objects.filter(Q(email__iexact=address) | Q(data__icontains=address))
+    """The submissions that hold the address: as the sender's, or anywhere in the form
+    contents (a contact row, or typed into a text) as a whole address."""
+    pattern = re.compile(rf"(?<!{LOCAL_PART}){re.escape(address)}(?![\w-]|\.\w)", re.IGNORECASE)
+    candidates = Submission.objects.filter(
+        Q(email__iexact=address) | Q(email_verified__iexact=address) | Q(data__icontains=address)
+    ).order_by("pk")
+    return [
+        s
+        for s in candidates
+        if address in (s.email.lower(), s.email_verified.lower())
+        or any(_mentions(value, pattern) for value in s.data.values())
+    ]
 
 
 def personal_data_export(address):
@@ -48,7 +73,7 @@ def personal_data_export(address):
                 "form_contents": s.data,
                 "files": [f.original_name for f in s.files.all()],
             }
-            for s in _submissions(address).order_by("pk")
+            for s in _submissions(address)
         ]
     }
 
@@ -64,6 +89,8 @@ def personal_data_erase(address):
         if submission.email.lower() == address:
             data["email"] = ""
             submission.email = submission.email_verified = ""
+        if submission.email_verified.lower() == address:
+            submission.email_verified = ""
         submission.data = data
         submission.save(update_fields=["data", "email", "email_verified", "updated_at"])
         changed += 1
