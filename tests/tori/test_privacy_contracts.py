@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import CommandError, call_command
 from django.db import models
@@ -138,11 +139,14 @@ def test_prune_runs_every_apps_retention_job_and_prints_what_it_removed(settings
     old_day = timezone.localdate(now) - timedelta(days=40)
     Hit.objects.create(day=old_day, path="/teot/", visitor="0123456789abcdef")
     DailySalt.objects.create(day=old_day, salt="s" * 64)
+    Session.objects.create(session_key="vanha", session_data="x", expire_date=now)
+    Session.objects.create(session_key="voimassa", session_data="x", expire_date=now + timedelta(1))
 
     out = StringIO()
     call_command("prune", stdout=out)
 
     assert out.getvalue().splitlines() == [
+        "accounts.privacy: deleted expired sessions 1.",
         "submissions.privacy: deleted drafts 1.",
         "emails.privacy: deleted emails 1.",
         "analytics.privacy: deleted raw rows 1, salts 1.",
@@ -152,6 +156,7 @@ def test_prune_runs_every_apps_retention_job_and_prints_what_it_removed(settings
     assert list(OutgoingEmail.objects.values_list("pk", flat=True)) == [pending.pk]
     assert list(Feedback.objects.values_list("message", flat=True)) == ["uusi"]
     assert not Hit.objects.exists() and not DailySalt.objects.exists()
+    assert list(Session.objects.values_list("session_key", flat=True)) == ["voimassa"]
 
     out = StringIO()
     call_command("prune", stdout=out)  # cron may run it twice: nothing left to remove
