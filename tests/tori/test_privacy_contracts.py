@@ -109,6 +109,16 @@ def test_each_allowed_name_still_exists():
         assert fnmatch.filter([f.name for f in model._meta.concrete_fields], pattern), label
 
 
+def test_every_apps_privacy_module_is_registered():
+    # Writing accounts/privacy.py is not enough: the commands and the notice walk the list.
+    written = {
+        f"{config.name}.privacy"
+        for config in apps.get_app_configs()
+        if (Path(config.path) / "privacy.py").exists()
+    }
+    assert written <= set(settings.PRIVACY_CONTRACTS)
+
+
 def test_each_model_belongs_to_one_contract_and_each_contract_is_complete():
     labels = covered()
     assert len(labels) == len(set(labels))
