@@ -1,5 +1,6 @@
-"""What the feedback app holds about an email address, erasing it, and its retention
-(STYLE.md "Personal data as a contract"; the privacy notice shows the same figures)."""
+"""The feedback app's privacy contract (docs/privacy.md): messages with the sender's
+optional address, kept FEEDBACK_RETENTION_DAYS (the privacy notice shows the same
+figure)."""
 
 from datetime import timedelta
 
@@ -11,24 +12,28 @@ from django.utils.translation import ngettext
 
 from .models import Feedback
 
+MODELS = [Feedback]
+
 
 def personal_data_export(address):
-    return [
-        {
-            "received": f.created_at.isoformat(),
-            "topic": f.topic,
-            "message": f.message,
-            "page": f.page,
-            "handled": f.is_handled,
-        }
-        for f in Feedback.objects.from_address(address.strip())
-    ]
+    return {
+        "feedback": [
+            {
+                "received": f.created_at.isoformat(),
+                "topic": f.topic,
+                "message": f.message,
+                "page": f.page,
+                "handled": f.is_handled,
+            }
+            for f in Feedback.objects.from_address(address)
+        ]
+    }
 
 
 @transaction.atomic
 def personal_data_erase(address):
     """Delete the person's messages: the text may name them as well as the address."""
-    return Feedback.objects.from_address(address.strip()).delete()[0]
+    return {"feedback": Feedback.objects.from_address(address).delete()[0]}
 
 
 def feedback_prune(now=None):
@@ -37,31 +42,36 @@ def feedback_prune(now=None):
     return Feedback.objects.filter(created_at__lt=cutoff).delete()[0]
 
 
-def notice_purpose():
-    """This app's section of the privacy notice: the fields of tori.privacy_notice.Purpose."""
+def personal_data_prune(now=None):
+    return {"feedback": feedback_prune(now)}
+
+
+def notice_purposes():
     n = settings.FEEDBACK_RETENTION_DAYS
-    return dict(
-        key="feedback",
-        title=_("Feedback"),
-        description=_(
-            "We read feedback sent with the feedback form, correct what it points out and "
-            "answer if the sender gave an email address."
-        ),
-        data=_(
-            "The topic, the message, the page it concerns and, if given, the email "
-            "address for a reply."
-        ),
-        legal_basis=_(
-            "Legitimate interest (GDPR art. 6(1)(f)); for accessibility feedback, the "
-            "legal obligation of the Act on the Provision of Digital Services (306/2019) "
-            "to answer it (art. 6(1)(c))."
-        ),
-        retention=[
-            ngettext(
-                "Feedback, with the email address, is deleted %(n)s day after it arrives.",
-                "Feedback, with the email address, is deleted %(n)s days after it arrives.",
-                n,
-            )
-            % {"n": n}
-        ],
-    )
+    return [
+        dict(
+            key="feedback",
+            title=_("Feedback"),
+            description=_(
+                "We read feedback sent with the feedback form, correct what it points out and "
+                "answer if the sender gave an email address."
+            ),
+            data=_(
+                "The topic, the message, the page it concerns and, if given, the email "
+                "address for a reply."
+            ),
+            legal_basis=_(
+                "Legitimate interest (GDPR art. 6(1)(f)); for accessibility feedback, the "
+                "legal obligation of the Act on the Provision of Digital Services (306/2019) "
+                "to answer it (art. 6(1)(c))."
+            ),
+            retention=[
+                ngettext(
+                    "Feedback, with the email address, is deleted %(n)s day after it arrives.",
+                    "Feedback, with the email address, is deleted %(n)s days after it arrives.",
+                    n,
+                )
+                % {"n": n}
+            ],
+        )
+    ]

@@ -1,29 +1,28 @@
-"""What the portal stores about one email address, and erasing it (GDPR art. 15 and 17).
+"""The submissions app's privacy contract (docs/privacy.md): what the share form stores
+about a sender and the contact persons they name, and the drafts' retention.
 
-Erasing keeps the deeds (they describe an organisation's work, not the person) but
-removes the person's details from them, from submissions, stored emails and the
-audit log. docs/privacy.md lists what is stored and for how long.
+Erasing removes the person's contact rows and, for the sender, the address from each
+submission's form contents; the submission itself stays as the deed's history.
 """
 
+import re
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from accounts.models import User
-from audit.models import AuditEntry
-from deeds.models import Deed, DeedContact
-from editors.models import Invitation
-from emails.models import EmailStatus, OutgoingEmail
-from feedback import privacy as feedback_privacy
+from tori.i18n import days
 
 from .files import file_discard
 from .forms import CONTACTS
-from .models import Submission, SubmissionStatus
+from .models import OrganisationRequest, Submission, SubmissionFile, SubmissionStatus
 
-ERASED = "poistettu"
+# An OrganisationRequest names an organisation, not a person; it is listed because it
+# belongs to a submission and goes with it.
+MODELS = [Submission, SubmissionFile, OrganisationRequest]
 
 
 def _contact_keys(data, address):
@@ -35,27 +34,36 @@ def _contact_keys(data, address):
     return keys
 
 
-def personal_data_export(address):
-    address = address.strip().lower()
-    submissions = Submission.objects.filter(
-        Q(email__iexact=address) | Q(data__icontains=address)
+# Characters that may stand before "@" in an address: a match preceded by one of them is
+# the tail of a longer address ("a@example.fi" in "maija@example.fi"), someone else's.
+LOCAL_PART = r"[\w.!#$%&'*+/=?^`{|}~-]"
+
+
+def _mentions(value, pattern):
+    if isinstance(value, str):
+        return bool(pattern.search(value))
+    if isinstance(value, list):
+        return any(_mentions(item, pattern) for item in value)
+    return False
+
+
+def _submissions(address):
+    """The submissions that hold the address: as the sender's, or anywhere in the form
+    contents (a contact row, or typed into a text) as a whole address."""
+    pattern = re.compile(rf"(?<!{LOCAL_PART}){re.escape(address)}(?![\w-]|\.\w)", re.IGNORECASE)
+    candidates = Submission.objects.filter(
+        Q(email__iexact=address) | Q(email_verified__iexact=address) | Q(data__icontains=address)
     ).order_by("pk")
+    return [
+        s
+        for s in candidates
+        if address in (s.email.lower(), s.email_verified.lower())
+        or any(_mentions(value, pattern) for value in s.data.values())
+    ]
+
+
+def personal_data_export(address):
     return {
-        "email": address,
-        "exported_at": timezone.now().isoformat(),
-        "account": [
-            {
-                "email": u.email,
-                "name": u.get_full_name(),
-                "joined": u.date_joined.isoformat(),
-                "editor_of": [str(e.organisation) for e in u.editorships.all()],
-            }
-            for u in User.objects.filter(email__iexact=address)
-        ],
-        "editor_invitations": [
-            {"created_at": i.created_at.isoformat(), "accepted": bool(i.accepted_at)}
-            for i in Invitation.objects.filter(email__iexact=address)
-        ],
         "submissions": [
             {
                 "id": s.pk,
@@ -65,43 +73,14 @@ def personal_data_export(address):
                 "form_contents": s.data,
                 "files": [f.original_name for f in s.files.all()],
             }
-            for s in submissions
-        ],
-        "deeds_as_submitter": list(
-            Deed.objects.filter(submitter_email__iexact=address).values_list("pk", "title")
-        ),
-        "contact_details": [
-            {
-                "deed": c.deed_id,
-                "name": c.name,
-                "role": c.role,
-                "email": c.email,
-                "phone": c.phone,
-                "published": c.publish_consent,
-            }
-            for c in DeedContact.objects.filter(email__iexact=address)
-        ],
-        "emails_sent": [
-            {"subject": e.subject, "created_at": e.created_at.isoformat(), "status": e.status}
-            for e in OutgoingEmail.objects.to_address(address)
-        ],
-        "feedback": feedback_privacy.personal_data_export(address),
+            for s in _submissions(address)
+        ]
     }
 
 
-@transaction.atomic
-def personal_data_erase(address, *, actor=None):
-    """Remove the person's details everywhere; returns counts of what changed."""
-    address = address.strip().lower()
-    counts = {}
-    counts["contacts"] = DeedContact.objects.filter(email__iexact=address).delete()[0]
-    counts["deeds"] = Deed.objects.filter(submitter_email__iexact=address).update(
-        submitter_email=""
-    )
+def personal_data_erase(address):
     changed = 0
-    for submission in Submission.objects.filter(
-        Q(email__iexact=address) | Q(data__icontains=address)
-    ):
+    for submission in _submissions(address):
         data = {
             k: v
             for k, v in submission.data.items()
@@ -110,37 +89,18 @@ def personal_data_erase(address, *, actor=None):
         if submission.email.lower() == address:
             data["email"] = ""
             submission.email = submission.email_verified = ""
+        if submission.email_verified.lower() == address:
+            submission.email_verified = ""
         submission.data = data
         submission.save(update_fields=["data", "email", "email_verified", "updated_at"])
         changed += 1
-    counts["submissions"] = changed
-    counts["emails"] = OutgoingEmail.objects.to_address(address).delete()[0]
-    counts["invitations"] = Invitation.objects.filter(email__iexact=address).delete()[0]
-    counts["feedback"] = feedback_privacy.personal_data_erase(address)
-    counts["audit"] = AuditEntry.objects.filter(actor_label__icontains=address).update(
-        actor_label=ERASED
-    )
-    AuditEntry.objects.create(
-        actor=actor if actor and actor.is_authenticated else None,
-        actor_label=actor.get_username() if actor and actor.is_authenticated else "system",
-        action="privacy.erased",
-        content_type_id=_user_content_type(),
-        object_id=0,
-        data={k: v for k, v in counts.items()},
-    )
-    return counts
-
-
-def _user_content_type():
-    from django.contrib.contenttypes.models import ContentType
-
-    return ContentType.objects.get_for_model(User).pk
+    return {"submissions": changed}
 
 
 @transaction.atomic
 def submissions_prune(now=None):
-    """Delete drafts nobody has touched for SUBMISSION_DRAFT_DAYS and delivered emails
-    older than that; returns (drafts, emails)."""
+    """Delete drafts (and submissions whose sender never confirmed the address) nobody
+    has touched for SUBMISSION_DRAFT_DAYS, with their files; returns the count."""
     cutoff = (now or timezone.now()) - timedelta(days=settings.SUBMISSION_DRAFT_DAYS)
     drafts = Submission.objects.filter(
         status__in=[SubmissionStatus.DRAFT, SubmissionStatus.UNVERIFIED], updated_at__lt=cutoff
@@ -148,8 +108,41 @@ def submissions_prune(now=None):
     for submission in drafts:
         for stored in submission.files.all():
             file_discard(stored)
-    deleted = drafts.delete()[1].get("submissions.Submission", 0)
-    emails = OutgoingEmail.objects.filter(
-        status__in=[EmailStatus.SENT, EmailStatus.FAILED], created_at__lt=cutoff
-    ).delete()[0]
-    return deleted, emails
+    return drafts.delete()[1].get("submissions.Submission", 0)
+
+
+def personal_data_prune(now=None):
+    return {"drafts": submissions_prune(now)}
+
+
+def notice_purposes():
+    return [
+        dict(
+            key="deeds",
+            title=_("Sharing a deed"),
+            description=_(
+                "We receive, check and publish descriptions of development work that people "
+                "share with the form, and send the sender messages about their deed."
+            ),
+            data=_(
+                "The sender's email address, what they write in the form, images and "
+                "attachments, and the deed's history of changes."
+            ),
+            legal_basis=_(
+                "Legitimate interest (GDPR art. 6(1)(f)): the programme's task of collecting "
+                "and sharing municipal-sector development work."
+            ),
+            retention=[
+                _(
+                    "Drafts and deeds whose sender never confirmed their email address are "
+                    "deleted when nobody has touched them for %(days)s."
+                )
+                % {"days": days(settings.SUBMISSION_DRAFT_DAYS)},
+                _(
+                    "The sender's email address is kept with a published deed so that the "
+                    "sender can edit it, until the deed is removed or the sender asks for "
+                    "erasure."
+                ),
+            ],
+        )
+    ]

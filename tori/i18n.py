@@ -2,9 +2,11 @@
 
 The active language wins; otherwise Finnish, then Swedish, then English: every
 label and organisation has a Finnish name, most a Swedish one.
+
+Also ``days``, the one wording of a number of days that retention periods use.
 """
 
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 
 FALLBACK = ("fi", "sv", "en")
 
@@ -47,3 +49,9 @@ class LocalizedNameMixin:
 
     def __str__(self):
         return self.name
+
+
+def days(n):
+    """ "90 days" in the active language: the privacy notice's retention periods, which
+    each app's privacy module writes (docs/privacy.md)."""
+    return ngettext("%(n)s day", "%(n)s days", n) % {"n": n}

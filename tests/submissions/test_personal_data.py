@@ -72,3 +72,22 @@ def test_abandoned_drafts_are_deleted_after_the_retention_period(settings, time_
     Submission.objects.filter(pk=sent.pk).update(updated_at=old.updated_at)
     call_command("prune_submissions", verbosity=0)
     assert set(Submission.objects.values_list("pk", flat=True)) == {fresh.pk, sent.pk}
+
+
+def test_an_address_inside_another_address_is_someone_else(capsys):
+    """ "a@example.fi" is the tail of "maija@example.fi": exporting or erasing it must not
+    reach Maija's submissions or her entries in the audit log (GDPR art. 15(4))."""
+    theirs = Submission.objects.create(
+        email=ADDRESS, data={"email": ADDRESS, "contact_email_1": ADDRESS, "title": "Maijan"}
+    )
+    theirs.log_action("submission.created", actor_label=f"submitter <{ADDRESS}>")
+    mine = Submission.objects.create(data={"description": "Kysy lisää: A@example.fi."})
+    call_command("personal_data", "export", "a@example.fi")
+    exported = json.loads(capsys.readouterr().out)
+    assert [s["id"] for s in exported["submissions"]] == [mine.pk]
+    assert exported["audit_entries"] == []
+
+    call_command("personal_data", "erase", "a@example.fi", "--yes")
+    theirs.refresh_from_db()
+    assert theirs.email == ADDRESS and theirs.data["contact_email_1"] == ADDRESS
+    assert theirs.audit_entries().get().actor_label == f"submitter <{ADDRESS}>"

@@ -227,7 +227,8 @@ SUBMISSION_EMAILS_PER_HOUR = env_int("SUBMISSION_EMAILS_PER_HOUR", 5)
 SUBMISSION_MAX_IMAGES = 5
 SUBMISSION_MAX_ATTACHMENTS = 3
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
-# Drafts nobody has touched for this many days are deleted (docs/privacy.md).
+# Drafts nobody has touched for this many days are deleted, and so are stored emails
+# this old (docs/privacy.md).
 SUBMISSION_DRAFT_DAYS = env_int("SUBMISSION_DRAFT_DAYS", 90)
 # Visitor analytics keeps raw page views (with the day's visitor hashes) this many days;
 # the daily totals made from them are kept (docs: README, Privacy).
@@ -244,10 +245,23 @@ PRIVACY_CONTROLLER_ADDRESS = env_str(
     "PRIVACY_CONTROLLER_ADDRESS", "KT Kuntatyönantajat, Toinen linja 14, 00530 Helsinki"
 )
 PRIVACY_CONTACT_EMAIL = env_str("PRIVACY_CONTACT_EMAIL", "tietosuoja@tekojentori.fi")
+# Every app's privacy contract (docs/privacy.md): what it holds about an email address,
+# export, erasure and its retention job. `manage.py personal_data`, `manage.py prune` and
+# the privacy notice walk this list in order; the audit log's contract stays last.
+PRIVACY_CONTRACTS = [
+    "accounts.privacy",
+    "submissions.privacy",
+    "deeds.privacy",
+    "editors.privacy",
+    "emails.privacy",
+    "analytics.privacy",
+    "feedback.privacy",
+    "audit.privacy",
+]
 # Days an editor invitation stays valid (editors.models.invitation_expiry).
 EDITOR_INVITATION_DAYS = env_int("EDITOR_INVITATION_DAYS", 14)
-# The public feedback form (feedback app): per-address limit, and days a handled
-# message (with the sender's email address) is kept before feedback_prune deletes it.
+# The public feedback form (feedback app): per-address limit, and days a
+# message (with the sender's email address) is kept before `prune` deletes it.
 FEEDBACK_RATE_PER_HOUR = env_int("FEEDBACK_RATE_PER_HOUR", 5)
 FEEDBACK_RETENTION_DAYS = env_int("FEEDBACK_RETENTION_DAYS", 365)
 # Where accessibility feedback can also be emailed (the accessibility statement).

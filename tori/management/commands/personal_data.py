@@ -1,14 +1,17 @@
 import json
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.core.validators import validate_email
 
-from submissions.privacy import personal_data_erase, personal_data_export
+from tori.personal_data import personal_data_erase, personal_data_export
 
 
 class Command(BaseCommand):
     help = (
-        "Export (JSON) or erase everything stored about one email address. Erasing keeps "
-        "the deeds and removes the person's details from them."
+        "Export (JSON) or erase everything stored about one email address, through every "
+        "app's privacy contract (docs/privacy.md). Erasing keeps the deeds and removes the "
+        "person's details from them."
     )
 
     def add_arguments(self, parser):
@@ -17,8 +20,12 @@ class Command(BaseCommand):
         parser.add_argument("--yes", action="store_true", help="Erase without asking.")
 
     def handle(self, *args, action, email, yes, **options):
-        if "@" not in email:
-            raise CommandError(f"Not an email address: {email!r}")
+        email = email.strip()
+        try:
+            # Also keeps control characters (PostgreSQL rejects NUL) out of the queries.
+            validate_email(email)
+        except ValidationError:
+            raise CommandError(f"Not an email address: {email[:100]!r}") from None
         if action == "export":
             self.stdout.write(json.dumps(personal_data_export(email), indent=2, ensure_ascii=False))
             return

@@ -1,0 +1,60 @@
+"""The audit app's privacy contract (docs/privacy.md): actor labels name submitters and
+contact persons by their address ("contact person <maija@example.fi>").
+
+Erasing replaces such labels rather than deleting the entries, because the log must
+still show that something happened and when. The log is kept with the objects it
+describes, so there is no retention job. ``tori.personal_data`` runs this contract
+last, after the other apps' erasures have written their own entries.
+"""
+
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+
+from .models import AuditEntry
+
+ERASED = "poistettu"
+
+MODELS = [AuditEntry]
+
+
+def _entries(address):
+    # Labels are an account's address or "submitter <address>" / "contact person
+    # <address>": matched whole, as "a@example.fi" is also the tail of "maija@example.fi".
+    return AuditEntry.objects.filter(
+        Q(actor_label__iexact=address) | Q(actor_label__iendswith=f"<{address}>")
+    ).order_by("created_at", "pk")
+
+
+def personal_data_export(address):
+    return {
+        "audit_entries": [
+            {"time": e.created_at.isoformat(), "action": e.action} for e in _entries(address)
+        ]
+    }
+
+
+def personal_data_erase(address):
+    return {"audit": _entries(address).update(actor_label=ERASED)}
+
+
+def personal_data_prune(now=None):
+    return {}
+
+
+def notice_purposes():
+    return []
+
+
+def erasure_record(counts, *, actor=None):
+    """The log's own entry that an erasure happened: counts only, never the address
+    (filed under the user model, as no single object was erased)."""
+    signed_in = actor is not None and actor.is_authenticated
+    return AuditEntry.objects.create(
+        actor=actor if signed_in else None,
+        actor_label=actor.get_username() if signed_in else "system",
+        action="privacy.erased",
+        content_type_id=ContentType.objects.get_for_model(get_user_model()).pk,
+        object_id=0,
+        data=dict(counts),
+    )

@@ -1,0 +1,62 @@
+"""The emails app's privacy contract (docs/privacy.md): the stored messages sent to an
+address, kept for SUBMISSION_DRAFT_DAYS (the same period as abandoned drafts, so one
+setting tells how long anything about an unfinished submission stays)."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tori.i18n import days
+
+from .models import EmailStatus, OutgoingEmail
+
+MODELS = [OutgoingEmail]
+
+
+def personal_data_export(address):
+    return {
+        "emails_sent": [
+            {"subject": e.subject, "created_at": e.created_at.isoformat(), "status": e.status}
+            for e in OutgoingEmail.objects.to_address(address)
+        ]
+    }
+
+
+def personal_data_erase(address):
+    return {"emails": OutgoingEmail.objects.to_address(address).delete()[0]}
+
+
+@transaction.atomic
+def emails_prune(now=None):
+    """Delete sent and failed messages written more than SUBMISSION_DRAFT_DAYS ago (a
+    pending one is still due); returns the count."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.SUBMISSION_DRAFT_DAYS)
+    return OutgoingEmail.objects.filter(
+        status__in=[EmailStatus.SENT, EmailStatus.FAILED], created_at__lt=cutoff
+    ).delete()[0]
+
+
+def personal_data_prune(now=None):
+    return {"emails": emails_prune(now)}
+
+
+def notice_purposes():
+    return [
+        dict(
+            key="email",
+            title=_("Email messages"),
+            description=_(
+                "The service sends email only about the matter the person is involved in: "
+                "confirming an address, a deed's state, consent requests and invitations."
+            ),
+            data=_("The recipient's address, the message and whether it was delivered."),
+            legal_basis=_("The same as the purpose the message serves."),
+            retention=[
+                _("Sent messages are deleted %(days)s after they were written.")
+                % {"days": days(settings.SUBMISSION_DRAFT_DAYS)}
+            ],
+        )
+    ]
