@@ -24,8 +24,8 @@ from tori.collation import finnish_sort_key
 from tori.db import refresh_statistics
 
 from . import organisations, people, plan, tags
-from .pack_fi import PACK as FI
-from .pack_sv import PACK as SV
+from .corpus.pack_fi import PACK as FI
+from .corpus.pack_sv import PACK as SV
 from .places import LEADERS, PLACES
 from .writer import Story, Writer
 

@@ -1,11 +1,17 @@
 """The programme's campaign history for the demo: the campaigns of 2021–2025 and the
 published "most inventive municipality" results of 2021 and 2022, computed from the
-demo deeds (deeds/demo/plan.py makes those counts exact at the default size)."""
+demo deeds (demo/plan.py makes those counts exact at the default size)."""
 
 import datetime as dt
 
-from .models import Campaign, MunicipalityRanking, RankingRule
-from .services import ranking_freeze, ranking_publish
+from django.utils import timezone
+
+from deeds.models import Deed
+from recognition.awards import Award, AwardCategory, Gala, HonourableMention, Shortlisting
+from recognition.highlights import Highlight, monday_of
+from recognition.models import Campaign, MunicipalityRanking, RankingRule
+from recognition.services import ranking_freeze, ranking_publish
+from taxonomy.models import Sector
 
 CAMPAIGNS = [
     ("Syyskampanja 2021", "syyskampanja-2021", dt.date(2021, 9, 1), dt.date(2021, 9, 30), 150),
@@ -105,21 +111,15 @@ AWARDS_PER_GALA = 48
 
 def gala_years():
     """The past galas' years and this year's (whose gala is a week ahead)."""
-    from django.utils import timezone
-
     return sorted({*GALA_YEARS, timezone.localdate().year})
 
 
 def clear_galas():
     """The demo's galas go before its deeds do (an awarded deed cannot be deleted)."""
-    from .awards import Gala
-
     Gala.objects.filter(year__in=gala_years()).delete()
 
 
 def gala_start(day):
-    from django.utils import timezone
-
     return dt.datetime.combine(day, dt.time(18), tzinfo=timezone.get_default_timezone())
 
 
@@ -130,13 +130,6 @@ def seed_galas():
 
     This year's gala is a week from the seeding day, its awards decided but under
     embargo until its start, so a fresh demo shows the embargo at work."""
-    from django.utils import timezone
-
-    from deeds.models import Deed
-    from taxonomy.models import Sector
-
-    from .awards import Award, AwardCategory, Gala, HonourableMention, Shortlisting
-
     clear_galas()
     sectors = list(Sector.objects.active().order_by("position"))
     today = timezone.localdate()
@@ -200,12 +193,6 @@ def seed_galas():
 
 def seed_highlights(weeks=12, per_week=2):
     """Two highlighted deeds a week for the last twelve weeks and this one."""
-    from django.utils import timezone
-
-    from deeds.models import Deed
-
-    from .highlights import Highlight, monday_of
-
     this_week = monday_of(timezone.localdate())
     Highlight.objects.filter(week__gte=this_week - dt.timedelta(weeks=weeks)).delete()
     deeds = list(Deed.objects.published().order_by("-published_at", "pk")[: (weeks + 1) * per_week])

@@ -12,9 +12,9 @@ from django.db.models import Count
 from django.utils import timezone
 
 from deeds.catalogue import current_version
-from deeds.demo.organisations import DEMO_WEBSITE
-from deeds.demo.places import BIG_CITIES, COUNTIES, EXCLUDED, LEADERS, PLACES, SWEDISH_SHARE
 from deeds.models import Deed, DeedContact, DeedLink, DeedStatus
+from demo.organisations import DEMO_WEBSITE
+from demo.places import BIG_CITIES, COUNTIES, EXCLUDED, LEADERS, PLACES, SWEDISH_SHARE
 from organisations.models import Municipality, Organisation, OrganisationType
 from taxonomy.models import Subtheme
 from tests.deeds.factories import DeedFactory
