@@ -4,6 +4,12 @@ Deeds go in with ``bulk_create`` in batches so that 100,000 of them take minutes
 not hours. ``bulk_create`` skips ``Deed.save()`` and the signals, so this module
 sets what ``save()`` would derive (region, slug, title sort key) and tells the
 catalogue once at the end that everything changed.
+
+Neither app offers a service for this: ``deeds/services.py`` changes a deed's state
+(``deed_publish``, ``deed_unpublish``) and organisations have none; a service per deed
+(a lock, a transaction and an audit entry each) would take hours at 100,000 deeds. So
+the demo keeps this bulk path rather than going through services, unlike
+``demo/recognition.py``.
 """
 
 import datetime as dt
