@@ -118,7 +118,10 @@ def gala_schedule(gala, *, at, actor):
 
 
 @transaction.atomic
-def category_add(gala, *, name, kind, actor, name_sv="", name_en="", position=None):
+def category_add(
+    gala, *, name, kind, actor, name_sv="", name_en="", position=None, sector=None, theme=None
+):
+    """``sector`` or ``theme``: the term a sector or theme category is for."""
     from .awards import AwardCategory
 
     if not name.strip():
@@ -126,7 +129,14 @@ def category_add(gala, *, name, kind, actor, name_sv="", name_en="", position=No
     if position is None:
         position = gala.categories.count()
     category = AwardCategory.objects.create(
-        gala=gala, name=name, name_sv=name_sv, name_en=name_en, kind=kind, position=position
+        gala=gala,
+        name=name,
+        name_sv=name_sv,
+        name_en=name_en,
+        kind=kind,
+        position=position,
+        sector=sector,
+        theme=theme,
     )
     gala.log_action("gala.category_added", actor=actor, data={"category": category.pk})
     return category

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from deeds.models import Deed
-from recognition.demo import seed_recognition
+from demo.recognition import seed_recognition
 from tests.deeds.factories import DeedFactory
 from tests.organisations.factories import OrganisationFactory, municipality
 from tests.recognition.factories import gala_with_awards

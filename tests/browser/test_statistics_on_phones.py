@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from recognition.demo import seed_recognition
+from demo.recognition import seed_recognition
 from tests.deeds.factories import DeedFactory
 from tests.organisations.factories import OrganisationFactory, municipality
 from tests.taxonomy.factories import sector

@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "recognition",
     "feedback",
     "api",
+    # Seeds the apps above; none of them imports it.
+    "demo",
 ]
 
 MIDDLEWARE = [

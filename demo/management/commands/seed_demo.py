@@ -2,8 +2,9 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from deeds.demo.generator import DemoError, seed
-from deeds.demo.plan import DEFAULT_DEEDS
+from demo.generator import DemoError, seed
+from demo.plan import DEFAULT_DEEDS
+from demo.recognition import clear_galas, seed_recognition
 
 
 class Command(BaseCommand):
@@ -38,8 +39,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        from recognition.demo import clear_galas, seed_recognition
-
         if options["clear"]:
             clear_galas()
         try:

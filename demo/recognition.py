@@ -1,11 +1,26 @@
 """The programme's campaign history for the demo: the campaigns of 2021–2025 and the
 published "most inventive municipality" results of 2021 and 2022, computed from the
-demo deeds (deeds/demo/plan.py makes those counts exact at the default size)."""
+demo deeds (demo/plan.py makes those counts exact at the default size)."""
 
 import datetime as dt
 
-from .models import Campaign, MunicipalityRanking, RankingRule
-from .services import ranking_freeze, ranking_publish
+from django.utils import timezone
+
+from deeds.models import Deed
+from recognition.awards import CategoryKind, Gala
+from recognition.highlights import Highlight, monday_of
+from recognition.models import Campaign, MunicipalityRanking, RankingRule
+from recognition.rankings import municipality_ranking
+from recognition.services import (
+    award_decide,
+    category_add,
+    gala_schedule,
+    honourable_mention_add,
+    ranking_freeze,
+    ranking_publish,
+    shortlist_add,
+)
+from taxonomy.models import Sector
 
 CAMPAIGNS = [
     ("Syyskampanja 2021", "syyskampanja-2021", dt.date(2021, 9, 1), dt.date(2021, 9, 30), 150),
@@ -52,6 +67,8 @@ def campaign_name(name, language):
 def seed_recognition():
     """Create (or refresh) the demo campaigns and results; safe to run again."""
     campaigns = {}
+    # Campaigns have no service (staff keep them in the admin; nothing is decided or
+    # audited when one is added), so they are written directly, as the admin does.
     for name, slug, starts_on, ends_on, target in CAMPAIGNS:
         campaigns[slug], _ = Campaign.objects.update_or_create(
             slug=slug,
@@ -70,6 +87,18 @@ def seed_recognition():
     MunicipalityRanking.objects.filter(title__in=RESULTS.values()).delete()
     for slug, title in RESULTS.items():
         campaign = campaigns[slug]
+        # The texts name the winner, so the ranking is read once before it is frozen:
+        # the services then write the whole result, texts included.
+        places = municipality_ranking(campaign.starts_on, campaign.ends_on, RankingRule.HOME)
+        winner = next((p for p in places if p.place == 1), None)
+        texts = {}
+        if winner:
+            texts = {
+                "fi": f"{winner.name} jakoi kampanjan aikana {winner.count} "
+                f"kehittämistekoa ja on vuoden {campaign.ends_on.year} kekseliäin kunta.",
+                "sv": f"{winner.name} delade {winner.count} utvecklingsinsatser "
+                f"under kampanjen och är årets mest innovativa kommun {campaign.ends_on.year}.",
+            }
         ranking = ranking_freeze(
             title=title,
             starts_on=campaign.starts_on,
@@ -80,20 +109,11 @@ def seed_recognition():
             translations={
                 "title_sv": f"Den mest innovativa kommunen {campaign.ends_on.year}",
                 "title_en": f"The most inventive municipality {campaign.ends_on.year}",
+                **({"text_sv": texts["sv"]} if texts else {}),
             },
         )
-        winner = ranking.winners[0] if ranking.winners else None
-        if winner:
-            text = (
-                f"{winner['municipality']} jakoi kampanjan aikana {winner['count']} "
-                f"kehittämistekoa ja on vuoden {campaign.ends_on.year} kekseliäin kunta."
-            )
-            ranking.text_sv = (
-                f"{winner['municipality']} delade {winner['count']} utvecklingsinsatser "
-                f"under kampanjen och är årets mest innovativa kommun {campaign.ends_on.year}."
-            )
-            ranking.save(update_fields=["text_sv"])
-            ranking_publish(ranking, actor=None, text=text)
+        if texts:
+            ranking_publish(ranking, actor=None, text=texts["fi"])
     seed_galas()
     seed_highlights()
     return campaigns
@@ -105,21 +125,15 @@ AWARDS_PER_GALA = 48
 
 def gala_years():
     """The past galas' years and this year's (whose gala is a week ahead)."""
-    from django.utils import timezone
-
     return sorted({*GALA_YEARS, timezone.localdate().year})
 
 
 def clear_galas():
     """The demo's galas go before its deeds do (an awarded deed cannot be deleted)."""
-    from .awards import Gala
-
     Gala.objects.filter(year__in=gala_years()).delete()
 
 
 def gala_start(day):
-    from django.utils import timezone
-
     return dt.datetime.combine(day, dt.time(18), tzinfo=timezone.get_default_timezone())
 
 
@@ -130,18 +144,16 @@ def seed_galas():
 
     This year's gala is a week from the seeding day, its awards decided but under
     embargo until its start, so a fresh demo shows the embargo at work."""
-    from django.utils import timezone
-
-    from deeds.models import Deed
-    from taxonomy.models import Sector
-
-    from .awards import Award, AwardCategory, Gala, HonourableMention, Shortlisting
-
     clear_galas()
     sectors = list(Sector.objects.active().order_by("position"))
     today = timezone.localdate()
     for year in gala_years():
         day = today + dt.timedelta(weeks=1) if year == today.year else dt.date(year, 11, 20)
+        starts = gala_start(day)
+        # No service creates a gala (staff add one in the admin's form), and a past
+        # gala's results went public at its start, a moment no service can set after
+        # the fact (gala_publish stamps "now", gala_schedule takes only the future).
+        # So a gala is created here; a future one is scheduled through the service.
         gala = Gala.objects.create(
             year=year,
             name=f"Tekojen tori -gaala {year}",
@@ -149,31 +161,34 @@ def seed_galas():
             name_en=f"Tekojen tori gala {year}",
             date=day,
             place="Helsinki",
-            results_public_at=gala_start(day),
+            results_public_at=starts if starts <= timezone.now() else None,
         )
         categories = {
-            sector.pk: AwardCategory.objects.create(
-                gala=gala,
+            sector.pk: category_add(
+                gala,
                 name=sector.name_fi,
                 name_sv=sector.name_sv,
                 name_en=sector.name_en,
-                kind="sector",
+                kind=CategoryKind.SECTOR,
                 sector=sector,
                 position=position,
+                actor=None,
             )
             for position, sector in enumerate(sectors)
         }
-        special = AwardCategory.objects.create(
-            gala=gala,
+        special = category_add(
+            gala,
             name="Vuoden innostavin teko",
             name_sv="Årets mest inspirerande insats",
             name_en="The most inspiring deed of the year",
-            kind="special",
+            kind=CategoryKind.SPECIAL,
             position=len(sectors),
+            actor=None,
         )
         deeds = list(
             Deed.objects.published()
             .filter(published_at__year=year)
+            .select_related("organisation")
             .prefetch_related("sectors")
             .order_by("pk")
         )
@@ -183,29 +198,26 @@ def seed_galas():
             first = next(iter(deed.sectors.all()), None)
             category = categories.get(first.pk if first else None, special)
             # The jury's way: shortlisted (with a private note) first, then awarded.
-            Shortlisting.objects.create(
-                category=category, deed=deed, jury_notes="Tuomariston muistiinpano."
-            )
-            Award.objects.create(category=category, deed=deed)
+            shortlist_add(category, deed, jury_notes="Tuomariston muistiinpano.", actor=None)
+            award_decide(category, deed, actor=None)
         organisations = {deed.organisation_id: deed.organisation for deed in chosen}
         for organisation in list(organisations.values())[:3]:
-            HonourableMention.objects.create(
-                gala=gala,
-                organisation=organisation,
+            honourable_mention_add(
+                gala,
+                organisation,
                 text="Laaja ja näkyvä kehittämistyö koko organisaatiossa.",
                 text_sv="Omfattande och synligt utvecklingsarbete i hela organisationen.",
                 text_en="Broad and visible development work across the organisation.",
+                actor=None,
             )
+        if gala.results_public_at is None:
+            gala_schedule(gala, at=starts, actor=None)
 
 
 def seed_highlights(weeks=12, per_week=2):
     """Two highlighted deeds a week for the last twelve weeks and this one."""
-    from django.utils import timezone
-
-    from deeds.models import Deed
-
-    from .highlights import Highlight, monday_of
-
+    # No highlight service exists yet (highlights are picked in the admin): written
+    # directly until recognition offers one (issue 13, step 4: highlight_schedule).
     this_week = monday_of(timezone.localdate())
     Highlight.objects.filter(week__gte=this_week - dt.timedelta(weeks=weeks)).delete()
     deeds = list(Deed.objects.published().order_by("-published_at", "pk")[: (weeks + 1) * per_week])

@@ -4,6 +4,7 @@ Frames are ``(template, weight)``; a frame naming ``{place_…}`` is used only w
 the deed has a place (an organisation without a home municipality has none).
 """
 
+from ..writer import Pack
 from . import (
     corpus_fi_admin,
     corpus_fi_care,
@@ -16,7 +17,6 @@ from . import (
     corpus_fi_themes,
     corpus_fi_workplace,
 )
-from .writer import Pack
 
 TOPICS = (
     corpus_fi_care.TOPICS

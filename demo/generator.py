@@ -4,6 +4,12 @@ Deeds go in with ``bulk_create`` in batches so that 100,000 of them take minutes
 not hours. ``bulk_create`` skips ``Deed.save()`` and the signals, so this module
 sets what ``save()`` would derive (region, slug, title sort key) and tells the
 catalogue once at the end that everything changed.
+
+Neither app offers a service for this: ``deeds/services.py`` changes a deed's state
+(``deed_publish``, ``deed_unpublish``) and organisations have none; a service per deed
+(a lock, a transaction and an audit entry each) would take hours at 100,000 deeds. So
+the demo keeps this bulk path rather than going through services, unlike
+``demo/recognition.py``.
 """
 
 import datetime as dt
@@ -24,8 +30,8 @@ from tori.collation import finnish_sort_key
 from tori.db import refresh_statistics
 
 from . import organisations, people, plan, tags
-from .pack_fi import PACK as FI
-from .pack_sv import PACK as SV
+from .corpus.pack_fi import PACK as FI
+from .corpus.pack_sv import PACK as SV
 from .places import LEADERS, PLACES
 from .writer import Story, Writer
 

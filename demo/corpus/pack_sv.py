@@ -1,7 +1,7 @@
 """Swedish sentence frames (see pack_fi.py)."""
 
+from ..writer import Pack
 from . import corpus_sv, corpus_sv_themes
-from .writer import Pack
 
 PACK = Pack(
     lang="sv",
