@@ -55,6 +55,12 @@ class SubmissionQuerySet(models.QuerySet):
             ~models.Q(status=SubmissionStatus.DRAFT) | models.Q(created_by=user)
         )
 
+    def open_revisions(self):
+        """Edits of published deeds still in progress (at most one per deed)."""
+        return self.filter(is_revision=True).exclude(
+            status__in=[SubmissionStatus.PUBLISHED, SubmissionStatus.REJECTED]
+        )
+
     def by_link_token(self, token):
         return object_by_token(self, LINK_PURPOSE, token, lambda s: s.link_salt)
 

@@ -268,9 +268,9 @@ def submission_follow(request, token):
     revision = None
     if submission.status == SubmissionStatus.PUBLISHED and submission.deed_id:
         revision = (
-            Submission.objects.filter(deed=submission.deed_id, is_revision=True)
+            Submission.objects.open_revisions()
+            .filter(deed=submission.deed_id)
             .exclude(pk=submission.pk)
-            .exclude(status__in=[SubmissionStatus.PUBLISHED, SubmissionStatus.REJECTED])
             .first()
         )
     context = {
