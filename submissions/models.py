@@ -40,12 +40,6 @@ class SubmissionQuerySet(models.QuerySet):
     def in_review(self):
         return self.filter(status=SubmissionStatus.IN_REVIEW)
 
-    def for_email(self, address):
-        return self.filter(email__iexact=address)
-
-    def editable_by_submitter(self):
-        return self.filter(status__in=EDITABLE)
-
     def seen_by_editor(self, user):
         """Submissions of the organisations ``user`` edits, once sent; an unsent draft
         is private to the person writing it."""
