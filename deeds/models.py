@@ -59,9 +59,6 @@ class DeedQuerySet(models.QuerySet):
             return self.none()
         return self.filter(organisation__editorships__user=user)
 
-    def of_organisation(self, organisation):
-        return self.filter(Q(organisation=organisation) | Q(partners=organisation)).distinct()
-
     def in_region(self, code):
         return self.filter(region__code=code)
 

@@ -27,9 +27,7 @@ from .services import EditorError, contact_hand_over, invitation_accept
 
 OPEN_REVISIONS = Prefetch(
     "submissions",
-    queryset=Submission.objects.filter(is_revision=True).exclude(
-        status__in=[SubmissionStatus.PUBLISHED, SubmissionStatus.REJECTED]
-    ),
+    queryset=Submission.objects.open_revisions(),
     to_attr="open_revisions",
 )
 

@@ -8,7 +8,7 @@ municipality merged. Organisations are kept by staff.
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from audit.models import LoggedModel
@@ -87,13 +87,6 @@ class OrganisationQuerySet(models.QuerySet):
 
     def in_region(self, region_code):
         return self.filter(region__code=region_code)
-
-    def with_deed_counts(self):
-        from deeds.models import DeedStatus
-
-        return self.annotate(
-            deed_count=Count("deeds", filter=Q(deeds__status=DeedStatus.PUBLISHED))
-        )
 
 
 business_id_validator = RegexValidator(

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from deeds.models import Deed
 from organisations.models import Municipality, Organisation
+from tori.places import competition_places
 
 from .models import RankingRule, window
 
@@ -41,13 +42,11 @@ def _partners(deeds):
 def _places(counts, names):
     """Most first, then by name; ties share a place (1, 2, 2, 4)."""
     ordered = sorted(counts.items(), key=lambda item: (-item[1], names[item[0]][1]))
-    places, previous, place = [], None, 0
-    for position, (pk, count) in enumerate(ordered, start=1):
-        if count != previous:
-            place, previous = position, count
-        key, name = names[pk][0], names[pk][2]
-        places.append(Place(place, key, name, count))
-    return places
+    places = competition_places(count for _, count in ordered)
+    return [
+        Place(place, names[pk][0], names[pk][2], count)
+        for place, (pk, count) in zip(places, ordered, strict=True)
+    ]
 
 
 def municipality_ranking(starts_on, ends_on, rule=RankingRule.HOME):

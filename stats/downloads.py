@@ -4,9 +4,16 @@ import csv
 import io
 
 from django.http import HttpResponse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
+
+
+def _attachment(filename):
+    # Django's own header builder (the one FileResponse uses) quotes any name safely;
+    # the files are built in memory, so a plain HttpResponse keeps .content readable.
+    return {"Content-Disposition": content_disposition_header(True, filename)}
 
 
 def header(title, ranked):
@@ -18,8 +25,9 @@ def cells(row, ranked):
 
 
 def csv_response(rows, title, name, *, ranked=False):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    response = HttpResponse(
+        content_type="text/csv; charset=utf-8", headers=_attachment(f"{name}.csv")
+    )
     # A byte-order mark, so that Excel opens Finnish letters right.
     response.write("\ufeff")
     writer = csv.writer(response)
@@ -41,12 +49,11 @@ def xlsx_response(rows, title, name, *, ranked=False):
     sheet.column_dimensions["C" if ranked else "B"].width = 48
     data = io.BytesIO()
     book.save(data)
-    response = HttpResponse(
+    return HttpResponse(
         data.getvalue(),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers=_attachment(f"{name}.xlsx"),
     )
-    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-    return response
 
 
 def safe_cell(text):

@@ -12,6 +12,8 @@ import numpy as np
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from tori.places import competition_places
+
 DIMENSIONS = {
     "sector": _("Sector"),
     "theme": _("Theme"),
@@ -130,9 +132,6 @@ def months_since_1970(ordinals):
 
 def ranked(rows):
     """Places with ties sharing one (standard competition ranking: 1, 2, 2, 4)."""
-    previous, place = None, 0
-    for position, row in enumerate(rows, start=1):
-        if row.count != previous:
-            place, previous = position, row.count
+    for row, place in zip(rows, competition_places(row.count for row in rows), strict=True):
         row.place = place
     return rows

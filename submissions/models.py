@@ -40,12 +40,6 @@ class SubmissionQuerySet(models.QuerySet):
     def in_review(self):
         return self.filter(status=SubmissionStatus.IN_REVIEW)
 
-    def for_email(self, address):
-        return self.filter(email__iexact=address)
-
-    def editable_by_submitter(self):
-        return self.filter(status__in=EDITABLE)
-
     def seen_by_editor(self, user):
         """Submissions of the organisations ``user`` edits, once sent; an unsent draft
         is private to the person writing it."""
@@ -53,6 +47,12 @@ class SubmissionQuerySet(models.QuerySet):
             return self.none()
         return self.filter(organisation__editorships__user=user).filter(
             ~models.Q(status=SubmissionStatus.DRAFT) | models.Q(created_by=user)
+        )
+
+    def open_revisions(self):
+        """Edits of published deeds still in progress (at most one per deed)."""
+        return self.filter(is_revision=True).exclude(
+            status__in=[SubmissionStatus.PUBLISHED, SubmissionStatus.REJECTED]
         )
 
     def by_link_token(self, token):

@@ -229,11 +229,7 @@ def submission_email_link(submission):
 @transaction.atomic
 def submission_start_revision(deed, *, email, language, actor=None):
     """A new draft that edits a published deed; the published version stays live."""
-    existing = (
-        Submission.objects.filter(deed=deed, is_revision=True)
-        .exclude(status__in=[SubmissionStatus.PUBLISHED, SubmissionStatus.REJECTED])
-        .first()
-    )
+    existing = Submission.objects.open_revisions().filter(deed=deed).first()
     if existing is not None:
         return existing
     submission = Submission.objects.create(

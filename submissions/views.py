@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from organisations.finder import clean_query, find_organisations
-from tori.ratelimit import client_key, rate_limited
+from tori.ratelimit import client_key, email_rate_limited, rate_limited
 
 from .apply import contact_consents
 from .files import files_missing_text, files_update
@@ -173,15 +173,20 @@ def _save(request, submission):
     return redirect(edit_url)
 
 
+def _too_many_emails(request, submission):
+    """Count one more email to the submitter; when over the hourly limit, record the
+    block and tell the person (the caller then sends nothing)."""
+    if not email_rate_limited(submission.email, settings.SUBMISSION_EMAILS_PER_HOUR):
+        return False
+    blocked_record("email_limit")
+    messages.error(request, _("We have already sent several emails to this address. Try later."))
+    return True
+
+
 def _email_link(request, submission, edit_url):
     if not _is_email(submission.email):
         return _ask_for_email(request, submission)
-    if rate_limited(f"email:{submission.email.lower()}", settings.SUBMISSION_EMAILS_PER_HOUR):
-        blocked_record("email_limit")
-        messages.error(
-            request, _("We have already sent several emails to this address. Try later.")
-        )
-    else:
+    if not _too_many_emails(request, submission):
         submission_email_link(submission)
         messages.success(
             request,
@@ -221,13 +226,7 @@ def submission_preview(request, form_key):
         messages.error(request, _("Some information is missing. Check the form."))
         return redirect("submissions:edit", form_key=form_key)
     if request.method == "POST":
-        if not submission.email_is_verified and rate_limited(
-            f"email:{submission.email.lower()}", settings.SUBMISSION_EMAILS_PER_HOUR
-        ):
-            blocked_record("email_limit")
-            messages.error(
-                request, _("We have already sent several emails to this address. Try later.")
-            )
+        if not submission.email_is_verified and _too_many_emails(request, submission):
             return redirect("submissions:preview", form_key=form_key)
         try:
             submission_send(submission, actor=request.user)
@@ -243,12 +242,7 @@ def submission_preview(request, form_key):
 def submission_sent(request, form_key):
     submission = _by_form_key(form_key)
     if request.method == "POST":  # "send the confirmation link again"
-        if rate_limited(f"email:{submission.email.lower()}", settings.SUBMISSION_EMAILS_PER_HOUR):
-            blocked_record("email_limit")
-            messages.error(
-                request, _("We have already sent several emails to this address. Try later.")
-            )
-        else:
+        if not _too_many_emails(request, submission):
             try:
                 submission_resend_confirmation(submission)
                 messages.success(request, _("We sent the link again."))
@@ -268,9 +262,9 @@ def submission_follow(request, token):
     revision = None
     if submission.status == SubmissionStatus.PUBLISHED and submission.deed_id:
         revision = (
-            Submission.objects.filter(deed=submission.deed_id, is_revision=True)
+            Submission.objects.open_revisions()
+            .filter(deed=submission.deed_id)
             .exclude(pk=submission.pk)
-            .exclude(status__in=[SubmissionStatus.PUBLISHED, SubmissionStatus.REJECTED])
             .first()
         )
     context = {

@@ -18,6 +18,15 @@ def client_key(request, bucket):
     return f"ratelimit:{bucket}:{digest[:32]}"
 
 
+def email_rate_limited(address, limit):
+    """Count one more email to ``address`` this hour; True when over ``limit``.
+
+    The key is the address itself (lower-cased), not the sender's network address:
+    the limit protects the recipient from being flooded from many addresses.
+    """
+    return rate_limited(f"email:{address.lower()}", limit)
+
+
 def rate_limited(key, limit):
     """Count one more use of ``key`` this hour; True when over ``limit``."""
     cache.add(key, 0, timeout=3600)

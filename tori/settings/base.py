@@ -15,6 +15,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 # --- Environment -----------------------------------------------------------------
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-change-me")
+# Earlier keys, comma-separated, still accepted for signed data and emailed links
+# while they are rotated out.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", [])
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
