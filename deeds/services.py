@@ -6,6 +6,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import Deed, DeedStatus
+from .writing import deed_apply
+
+# Writing a deed and its parts lives in writing.py; other apps call it from here.
+__all__ = ["DeedStateError", "deed_apply", "deed_publish", "deed_unpublish"]
 
 
 class DeedStateError(Exception):

@@ -13,7 +13,7 @@ from deeds.services import deed_publish
 from emails.services import email_queue
 from organisations.models import Organisation
 
-from .apply import deed_apply, values_from_deed
+from .apply import deed_write, values_from_deed
 from .files import files_missing_text
 from .forms import LICENCE_TEXT, LICENCE_VERSION, SubmissionForm, as_form_data, organisation_named
 from .models import (
@@ -319,7 +319,7 @@ def submission_publish(submission, *, actor, organisation=None):
     if organisation is None:
         raise SubmissionError(_("Choose the organisation before publishing."))
     if submission.is_revision:
-        deed = deed_apply(
+        deed = deed_write(
             submission,
             form.cleaned_data,
             organisation=organisation,
@@ -328,7 +328,7 @@ def submission_publish(submission, *, actor, organisation=None):
         )
         deed.log_action("deed.revised", actor=actor, data={"submission": submission.pk})
     else:
-        deed = deed_apply(submission, form.cleaned_data, organisation=organisation, final=True)
+        deed = deed_write(submission, form.cleaned_data, organisation=organisation, final=True)
         deed.log_action("deed.created", actor=actor, data={"submission": submission.pk})
         deed = deed_publish(deed, actor=actor)
     submission.deed = deed
