@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from deeds.services import deed_publish
+from deeds.services import deed_contacts_withdraw, deed_publish
 from emails.services import email_queue
 from organisations.models import Organisation
 
@@ -400,7 +400,7 @@ def submission_withdraw_consent(submission):
     }
     submission.save(update_fields=["data", "updated_at"])
     if submission.deed_id:
-        submission.deed.contacts.update(publish_consent=False)
+        deed_contacts_withdraw(submission.deed)
         for pending in Submission.objects.filter(deed=submission.deed_id).exclude(pk=submission.pk):
             pending.data = {
                 k: v for k, v in pending.data.items() if not k.startswith("contact_consent")

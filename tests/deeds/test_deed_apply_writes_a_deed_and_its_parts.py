@@ -4,7 +4,7 @@ import pytest
 
 from audit.models import AuditEntry
 from deeds.models import Deed, DeedStatus
-from deeds.services import deed_apply, deed_publish
+from deeds.services import deed_apply, deed_contact_set, deed_contacts_withdraw, deed_publish
 from taxonomy.models import Subtheme
 from tests.organisations.factories import OrganisationFactory
 
@@ -52,3 +52,29 @@ def test_writing_again_replaces_the_links_and_keeps_the_state():
     deed.refresh_from_db()
     assert deed.status == DeedStatus.PUBLISHED
     assert [link.title for link in deed.links.all()] == ["B"]
+
+
+def test_a_contact_handed_to_someone_else_is_hidden_until_they_consent():
+    deed = write(
+        contacts=[
+            {
+                "name": "Tekijä",
+                "role": "",
+                "email": "tekija@example.com",
+                "phone": "",
+                "own_consent": True,
+            }
+        ]
+    )
+    own = deed.contacts.get()
+    assert own.publish_consent
+    contact = deed_contact_set(
+        deed, contact=own, name=" Kollega ", role="", email=" kollega@example.com ", phone=""
+    )
+    contact.refresh_from_db()
+    assert (contact.pk, contact.name, contact.email) == (own.pk, "Kollega", "kollega@example.com")
+    assert not contact.publish_consent
+    added = deed_contact_set(deed, name="Toinen", role="", email="", phone="")
+    assert added.position == 1
+    deed_contacts_withdraw(deed)
+    assert not deed.contacts.filter(publish_consent=True).exists()
