@@ -64,6 +64,10 @@ FIELDSETS = [
     (_("History"), {"fields": ["audit_trail"]}),
 ]
 READONLY_FIELDS = ["region", "created_at", "updated_at", "audit_trail"]
+# Once a deed exists its state changes only through deed_publish/deed_unpublish (the
+# list's actions), which check the current state and leave an audit entry; a new deed
+# may still be created in any state (audited as deed.created with its fields).
+STATE_FIELDS = ["status", "published_at"]
 EDITABLE_FIELDS = [
     name for _, options in FIELDSETS for name in options["fields"] if name not in READONLY_FIELDS
 ]
@@ -152,6 +156,11 @@ class DeedAdmin(admin.ModelAdmin):
     inlines = [DeedImageInline, DeedAttachmentInline, DeedLinkInline, DeedContactInline]
     actions = ["publish", "unpublish"]
     fieldsets = FIELDSETS
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return READONLY_FIELDS
+        return READONLY_FIELDS + STATE_FIELDS
 
     @admin.display(description=_("Changes"))
     def audit_trail(self, obj):

@@ -141,3 +141,23 @@ def deed_contacts_set(deed, rows, *, submitter_email, ask):
             # The deed's language: the only language we know the colleague reads.
             contact_consent_request(contact, language=deed.language)
     return to_ask
+
+
+@transaction.atomic
+def deed_contact_set(deed, *, contact=None, name, role, email, phone):
+    """Give one of ``deed``'s contact rows (a new last one when None) to a person and
+    return it. Their details are not public until they consent themselves, so consent
+    starts over; asking them and the audit entry are the caller's (who knows why)."""
+    if contact is None:
+        contact = DeedContact(deed=deed, position=deed.contacts.count())
+    contact.name, contact.role = name.strip(), role.strip()
+    contact.email, contact.phone = email.strip(), phone.strip()
+    contact.publish_consent = False
+    contact.save()
+    return contact
+
+
+def deed_contacts_withdraw(deed):
+    """No contact person's details on ``deed`` are public any more (the submitter
+    withdrew consent, GDPR art. 7(3))."""
+    deed.contacts.update(publish_consent=False)

@@ -5,7 +5,20 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .contacts import deed_contact_set, deed_contacts_withdraw
 from .models import Deed, DeedStatus
+from .writing import deed_apply
+
+# Writing a deed and its parts lives in writing.py and contacts.py; other apps call
+# them from here.
+__all__ = [
+    "DeedStateError",
+    "deed_apply",
+    "deed_contact_set",
+    "deed_contacts_withdraw",
+    "deed_publish",
+    "deed_unpublish",
+]
 
 
 class DeedStateError(Exception):

@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from deeds.contacts import contact_consent_request
-from deeds.models import DeedContact
+from deeds.services import deed_contact_set
 from emails.services import email_queue
 
 from .models import Editorship, Invitation, invitation_expiry
@@ -136,14 +136,11 @@ def contact_hand_over(deed, *, contact=None, name, role, email, phone, language,
     """An editor gives a deed's contact role to a colleague. The colleague's details
     are not published until they consent through the link we email them (GDPR art. 7:
     consent is the person's own, not given on their behalf)."""
-    if contact is None:
-        contact = DeedContact(deed=deed, position=deed.contacts.count())
-    elif contact.deed_id != deed.pk:
+    if contact is not None and contact.deed_id != deed.pk:
         raise EditorError(_("This contact person belongs to another deed."))
-    contact.name, contact.role = name.strip(), role.strip()
-    contact.email, contact.phone = email.strip(), phone.strip()
-    contact.publish_consent = False
-    contact.save()
+    contact = deed_contact_set(
+        deed, contact=contact, name=name, role=role, email=email, phone=phone
+    )
     deed.log_action("deed.contact_handed_over", actor=actor, data={"contact": contact.pk})
     contact_consent_request(contact, language=language, template="contact_handover", editor=actor)
     return contact

@@ -1,20 +1,18 @@
 """Turning a submission's form contents into a deed, and a deed back into form values.
 
-The same ``deed_apply`` writes the published deed and renders the preview (inside a
+The same ``deed_write`` (the form's values handed to the deeds service
+``deed_apply``) writes the published deed and renders the preview (inside a
 transaction that is rolled back, see preview.py), so staff and submitters see
 exactly what will be published.
 """
 
-from deeds.contacts import deed_contacts_set
-from deeds.images import store_derivatives
-from deeds.models import ContactConsent, Deed, DeedAttachment, DeedImage, DeedLink, DeedStatus
+from deeds.models import ContactConsent
+from deeds.services import deed_apply
+from deeds.writing import PLAIN, STORY
 from organisations.models import Organisation
 
 from .forms import CONTACTS, LINKS, organisation_named
 from .models import FileKind
-
-STORY = ("title", "summary", "background", "description", "implementation", "results", "tips")
-PLAIN = ("language", "unit", "kind", "funding", "funder", "project_start", "project_end")
 
 
 def partner_lines(text):
@@ -39,43 +37,35 @@ def requested_organisation(submission):
     )
 
 
-def deed_apply(submission, cleaned, *, organisation, deed=None, final=False):
-    """Write the form's cleaned data onto ``deed`` (a new one when None) and return it."""
-    if deed is None:
-        deed = Deed(status=DeedStatus.IN_REVIEW, created_at=submission.created_at)
-    for name in STORY + PLAIN:
-        setattr(deed, name, cleaned.get(name) or ("" if name not in PLAIN[-2:] else None))
-    deed.organisation = organisation
-    deed.municipality = None  # the organisation's home municipality (Deed.save)
-    deed.submitter_email = submission.email
-    deed.save()
-
-    subthemes = list(cleaned["subthemes"])
-    deed.sectors.set(cleaned["sectors"])
-    deed.themes.set({*cleaned["themes"], *(s.theme for s in subthemes)})
-    deed.subthemes.set(subthemes)
-    deed.customer_groups.set(cleaned["customer_groups"])
-    partners = [organisation_named(name) for name in partner_lines(cleaned["partners"])]
-    deed.partners.set({p for p in partners if p is not None and p != organisation})
-
-    deed.links.all().delete()
-    DeedLink.objects.bulk_create(
-        DeedLink(
-            deed=deed,
-            url=cleaned[f"link_url_{n}"],
-            title=cleaned[f"link_title_{n}"],
-            position=n,
-        )
-        for n in range(1, LINKS + 1)
-        if cleaned.get(f"link_url_{n}")
-    )
-    # Colleagues named here are asked for their own consent when the deed is
-    # published (final), not when it is sent: only what moderators let through
-    # reaches a third party's inbox, so the public form cannot be used to send mail
-    # to any address, and nobody is asked about a deed that is then rejected.
-    deed_contacts_set(
-        deed,
-        [
+def deed_write(submission, cleaned, *, organisation, deed=None, final=False):
+    """Write the form's cleaned data onto ``deed`` (a new one when None) through the
+    deeds service, and return it."""
+    files = list(submission.files.all())
+    return deed_apply(
+        deed=deed,
+        fields={name: cleaned.get(name) for name in STORY + PLAIN},
+        organisation=organisation,
+        submitter_email=submission.email,
+        created_at=submission.created_at,
+        sectors=cleaned["sectors"],
+        themes=cleaned["themes"],
+        subthemes=cleaned["subthemes"],
+        customer_groups=cleaned["customer_groups"],
+        partners=[organisation_named(name) for name in partner_lines(cleaned["partners"])],
+        links=[
+            {
+                "url": cleaned[f"link_url_{n}"],
+                "title": cleaned[f"link_title_{n}"],
+                "position": n,
+            }
+            for n in range(1, LINKS + 1)
+            if cleaned.get(f"link_url_{n}")
+        ],
+        # Colleagues named here are asked for their own consent when the deed is
+        # published (final), not when it is sent: only what moderators let through
+        # reaches a third party's inbox, so the public form cannot be used to send mail
+        # to any address, and nobody is asked about a deed that is then rejected.
+        contacts=[
             {
                 "name": cleaned[f"contact_name_{n}"],
                 "role": cleaned[f"contact_role_{n}"],
@@ -86,36 +76,23 @@ def deed_apply(submission, cleaned, *, organisation, deed=None, final=False):
             for n in range(1, CONTACTS + 1)
             if cleaned.get(f"contact_name_{n}")
         ],
-        submitter_email=submission.email,
-        ask=final,
+        images=[
+            {"file": stored.file.name, "alt_text": stored.alt_text, "position": stored.position}
+            for stored in files
+            if stored.kind == FileKind.IMAGE
+        ],
+        attachments=[
+            {
+                "file": stored.file.name,
+                "title": stored.original_name.rsplit(".", 1)[0][:200] or "PDF",
+                "size": stored.size,
+                "position": stored.position,
+            }
+            for stored in files
+            if stored.kind != FileKind.IMAGE
+        ],
+        final=final,
     )
-    _apply_files(submission, deed, final=final)
-    return deed
-
-
-def _apply_files(submission, deed, *, final):
-    # The deed points at the stored files themselves; nothing is copied.
-    deed.images.all().delete()
-    deed.attachments.all().delete()
-    files = list(submission.files.all())
-    for stored in files:
-        if stored.kind == FileKind.IMAGE:
-            image = DeedImage.objects.create(
-                deed=deed,
-                image=stored.file.name,
-                alt_text=stored.alt_text,
-                position=stored.position,
-            )
-            if final:
-                store_derivatives(image)
-        else:
-            DeedAttachment.objects.create(
-                deed=deed,
-                file=stored.file.name,
-                title=stored.original_name.rsplit(".", 1)[0][:200] or "PDF",
-                size=stored.size,
-                position=stored.position,
-            )
 
 
 def values_from_deed(deed):

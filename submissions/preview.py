@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from search.signals import indexing_paused
 
-from .apply import deed_apply, requested_organisation
+from .apply import deed_write, requested_organisation
 
 
 class _Rollback(Exception):  # noqa: N818 - not an error: ends the preview
@@ -45,7 +45,7 @@ def render_preview(submission, form, request, *, organisation=None):
                 organisation = requested_organisation(submission)
                 organisation.save()
             before = deed_snapshot(submission.deed) if submission.is_revision else None
-            deed = deed_apply(
+            deed = deed_write(
                 submission,
                 form.cleaned_data,
                 organisation=organisation,

@@ -9,11 +9,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from deeds.services import deed_publish
+from deeds.services import deed_contacts_withdraw, deed_publish
 from emails.services import email_queue
 from organisations.models import Organisation
 
-from .apply import deed_apply, values_from_deed
+from .apply import deed_write, values_from_deed
 from .files import files_missing_text
 from .forms import LICENCE_TEXT, LICENCE_VERSION, SubmissionForm, as_form_data, organisation_named
 from .models import (
@@ -315,7 +315,7 @@ def submission_publish(submission, *, actor, organisation=None):
     if organisation is None:
         raise SubmissionError(_("Choose the organisation before publishing."))
     if submission.is_revision:
-        deed = deed_apply(
+        deed = deed_write(
             submission,
             form.cleaned_data,
             organisation=organisation,
@@ -324,7 +324,7 @@ def submission_publish(submission, *, actor, organisation=None):
         )
         deed.log_action("deed.revised", actor=actor, data={"submission": submission.pk})
     else:
-        deed = deed_apply(submission, form.cleaned_data, organisation=organisation, final=True)
+        deed = deed_write(submission, form.cleaned_data, organisation=organisation, final=True)
         deed.log_action("deed.created", actor=actor, data={"submission": submission.pk})
         deed = deed_publish(deed, actor=actor)
     submission.deed = deed
@@ -396,7 +396,7 @@ def submission_withdraw_consent(submission):
     }
     submission.save(update_fields=["data", "updated_at"])
     if submission.deed_id:
-        submission.deed.contacts.update(publish_consent=False)
+        deed_contacts_withdraw(submission.deed)
         for pending in Submission.objects.filter(deed=submission.deed_id).exclude(pk=submission.pk):
             pending.data = {
                 k: v for k, v in pending.data.items() if not k.startswith("contact_consent")

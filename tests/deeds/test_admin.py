@@ -189,3 +189,35 @@ def test_organisation_with_deeds_cannot_be_deleted(client, staff_user):
         == 403
     )
     assert client.get(f"/hallinta/organisations/organisation/{empty.pk}/delete/").status_code == 200
+
+
+def test_status_is_not_editable_on_an_existing_deed(admin_client):
+    deed = DeedFactory(title="Vanha otsikko", status=DeedStatus.IN_REVIEW, published_at=None)
+    url = f"/hallinta/deeds/deed/{deed.pk}/change/"
+    page = admin_client.get(url).content.decode()
+    assert 'name="status"' not in page and 'name="published_at_0"' not in page
+    data = deed_form(deed.organisation, title="Uusi otsikko")  # posts status=published
+    assert admin_client.post(url, data).status_code == 302
+    deed.refresh_from_db()
+    assert (deed.title, deed.status, deed.published_at) == ("Uusi otsikko", "in_review", None)
+    assert not AuditEntry.objects.for_object(deed).filter(action="deed.published").exists()
+
+
+def test_publish_action_refuses_a_deed_in_the_wrong_state_with_a_message(admin_client):
+    published = DeedFactory(title="Jo julkaistu", status=DeedStatus.PUBLISHED)
+    waiting = DeedFactory(title="Odottaa", status=DeedStatus.IN_REVIEW, published_at=None)
+    response = admin_client.post(
+        "/hallinta/deeds/deed/",
+        {"action": "publish", "_selected_action": [published.pk, waiting.pk]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    shown = [(m.level_tag, str(m)) for m in response.context["messages"]]
+    # The admin speaks the site's default language, Finnish.
+    assert ("warning", "Jo julkaistu: Tekoa, jonka tila on ”Julkaistu”, ei voi julkaista.") in shown
+    assert [text for tag, text in shown if tag == "success"] == ["1 teko muutettu."]
+    waiting.refresh_from_db()
+    assert waiting.status == DeedStatus.PUBLISHED
+    assert not AuditEntry.objects.for_object(published).filter(action="deed.published").exists()
+    entry = AuditEntry.objects.for_object(waiting).get(action="deed.published")
+    assert entry.data == {"from": "in_review", "to": "published"}
