@@ -2,8 +2,8 @@
 
 from django.conf import settings
 
-from deeds.catalogue import FACETS
-from deeds.listing import MAX_VALUES, SORTS
+from catalogue.index import FACETS
+from catalogue.listing import MAX_VALUES, SORTS
 from deeds.models import ContentLanguage, DeedKind
 from organisations.finder import MAX_QUERY as FINDER_MAX_QUERY
 from stats.figures import DIMENSIONS

@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from django.views.decorators.http import require_safe
 
-from deeds.catalogue import get_catalogue
-from deeds.listing import (
+from catalogue.index import get_catalogue
+from catalogue.listing import (
     FACET_LABELS,
     InvalidFilterError,
     facet_groups,

@@ -48,8 +48,8 @@ def worker(size, rebuild):
     from django.http import QueryDict
     from django.test import Client
 
-    from deeds.catalogue import get_catalogue
-    from deeds.listing import parse_listing
+    from catalogue.index import get_catalogue
+    from catalogue.listing import parse_listing
     from search.indexing import search_rebuild
     from tori.runtime import freeze_startup_objects
 

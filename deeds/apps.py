@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class DeedsConfig(AppConfig):
     name = "deeds"
     verbose_name = _("Deeds")
-
-    def ready(self):
-        from . import signals
-
-        signals.connect()

@@ -22,7 +22,7 @@ from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.text import slugify
 
-from deeds.catalogue import catalogue_changed
+from catalogue.index import catalogue_changed
 from deeds.models import Deed, DeedContact, DeedLink, DeedStatus
 from organisations.models import Municipality, Organisation, Region
 from taxonomy.models import CustomerGroup, Sector, Subtheme, Theme

@@ -71,7 +71,7 @@ class Campaign(LoggedModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("recognition:campaign", kwargs={"slug": self.slug})
+        return reverse("campaigns:detail", kwargs={"slug": self.slug})
 
     @property
     def days(self):

@@ -6,9 +6,7 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import content_disposition_header
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -22,23 +20,18 @@ from .certificates import (
 )
 from .forms import (
     CategoryForm,
-    FreezeResultForm,
     MentionForm,
     PublishForm,
     ScheduleForm,
     ShortlistForm,
 )
 from .services import (
-    TRANSLATIONS,
     GalaError,
-    RankingError,
     award_decide,
     category_add,
     gala_publish,
     gala_schedule,
     honourable_mention_add,
-    ranking_freeze,
-    ranking_publish,
     shortlist_add,
 )
 
@@ -210,74 +203,3 @@ def award_step(request, gala):
     else:
         messages.success(request, _("The award was decided."))
     return redirect(reverse("recognition:gala_staff", kwargs={"year": gala.year}) + "#awards")
-
-
-# The campaign's page for staff: its figures in full, and its "most inventive
-# municipality" result frozen and published from the same place.
-
-ORGANISATIONS_FOR_STAFF = 30
-
-
-def campaign_staff_context(campaign, form=None):
-    from .models import MunicipalityRanking
-    from .rankings import municipality_ranking
-    from .views import campaign_figures, municipality_deeds_url
-
-    language = get_language()
-    today = timezone.localdate()
-    figures = campaign_figures(campaign, language, until=today)
-    until = min(campaign.ends_on, today)
-    ranking = municipality_ranking(campaign.starts_on, until) if campaign.has_started(today) else []
-    return {
-        "campaign": campaign,
-        "figures": figures,
-        "organisations": figures.distinct("organisation"),
-        "municipalities": figures.distinct("municipality"),
-        "days": campaign.days_so_far(today),
-        "leaders": figures.rows("organisation", language)[:ORGANISATIONS_FOR_STAFF],
-        "ranking": [(p, municipality_deeds_url(p.key, campaign, today)) for p in ranking],
-        "results": MunicipalityRanking.objects.filter(campaign=campaign),
-        "form": form or FreezeResultForm(initial={"title": campaign.name}),
-        "list_url": reverse("deeds:list") + figures.listing.query_string(page=None),
-    }
-
-
-@staff_member_required
-def campaign_staff(request, slug):
-    from .models import Campaign
-
-    campaign = get_object_or_404(Campaign, slug=slug)
-    if request.method != "POST":
-        return render(request, "recognition/staff/campaign.html", campaign_staff_context(campaign))
-    form = FreezeResultForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        ranking_freeze(
-            title=data["title"],
-            starts_on=campaign.starts_on,
-            ends_on=campaign.ends_on,
-            rule=data["rule"],
-            campaign=campaign,
-            text=data["text"],
-            translations={name: data[name] for name in TRANSLATIONS},
-            actor=request.user,
-        )
-        messages.success(request, _("The result was frozen as it stands now."))
-        return redirect("recognition:campaign_staff", slug=slug)
-    context = campaign_staff_context(campaign, form)
-    return render(request, "recognition/staff/campaign.html", context, status=400)
-
-
-@staff_member_required
-@require_POST
-def result_publish(request, slug, pk):
-    from .models import MunicipalityRanking
-
-    ranking = get_object_or_404(MunicipalityRanking, pk=pk, campaign__slug=slug)
-    try:
-        ranking_publish(ranking, actor=request.user)
-    except RankingError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("The result is on the public page."))
-    return redirect("recognition:campaign_staff", slug=slug)

@@ -1,24 +1,15 @@
 """Public pages: campaigns with live figures, the most inventive municipality, awarded
 deeds, highlights, the advent calendar and share cards."""
 
-import datetime as dt
-
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404, QueryDict
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.http import urlencode
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
-from deeds.listing import parse_listing
-from deeds.models import Deed, DeedContact
-from stats import charts
-from stats.figures import Figures, Row
-from stats.sections import section
+from deeds.models import DeedContact
 
 from .awards import Award, Gala
 from .calendar import DOORS, calendar_gala, door_awards, is_open, opened_on
@@ -28,99 +19,12 @@ from .highlights import Highlight
 from .models import (
     FIRST_YEAR,
     LAST_YEAR,
-    Campaign,
     MunicipalityRanking,
     RankingRule,
-    in_language,
 )
 from .rankings import municipality_ranking
 
 RANKING_ON_CAMPAIGN = 10
-
-
-def campaign_figures(campaign, language, *, until=None):
-    """The campaign's published deeds as stats Figures (up to ``until``, if given)."""
-    params = QueryDict(mutable=True)
-    params.update({"start": campaign.starts_on.isoformat(), "end": campaign.ends_on.isoformat()})
-    listing = parse_listing(params)
-    if until is not None and until < campaign.ends_on:
-        # Set after parsing: before the campaign starts this is an empty window (the
-        # day before its first), which the list's own parameters would refuse.
-        listing.end = max(until, campaign.starts_on - dt.timedelta(days=1))
-    return Figures.of(listing, language)
-
-
-def campaign_days_to_come(campaign, today):
-    first = max(campaign.starts_on, today + dt.timedelta(days=1))
-    return [
-        Row(day.isoformat(), date_format(day, "j.n."), 0)
-        for day in (
-            first + dt.timedelta(days=n) for n in range((campaign.ends_on - first).days + 1)
-        )
-    ]
-
-
-def municipality_deeds_url(code, campaign, today):
-    """The deed list of a municipality in the campaign's days so far."""
-    query = urlencode(
-        {
-            "municipality": code,
-            "start": campaign.starts_on.isoformat(),
-            "end": min(campaign.ends_on, today).isoformat(),
-        }
-    )
-    return f"{reverse('deeds:list')}?{query}"
-
-
-def campaign_list(request):
-    today = timezone.localdate()
-    campaigns = Campaign.objects.all()
-    return render(
-        request, "recognition/campaign_list.html", {"campaigns": campaigns, "today": today}
-    )
-
-
-def campaign_detail(request, slug):
-    campaign = get_object_or_404(Campaign, slug=slug)
-    language = get_language()
-    today = timezone.localdate()
-    figures = campaign_figures(campaign, language, until=today)
-    days = figures.days() if campaign.has_started(today) else []
-    # The chart spans the whole campaign: the days still to come are empty columns, so
-    # the progress so far is seen against the campaign's length.
-    chart = charts.timeline(
-        days + campaign_days_to_come(campaign, today), every=7, labelled=campaign.days <= 31
-    )
-    previous = Campaign.objects.before(campaign).first()
-    comparison = None
-    if previous:
-        # Like for like: the previous campaign's first as many days as this one has had.
-        so_far = min(campaign.days_so_far(today), previous.days)
-        same_point = previous.starts_on + dt.timedelta(days=max(so_far, 1) - 1)
-        comparison = {
-            "campaign": previous,
-            "total": campaign_figures(previous, language).total,
-            "same_point": campaign_figures(previous, language, until=same_point).total,
-            "days": so_far,
-            "whole": so_far >= previous.days,
-        }
-    listing = figures.listing
-    context = {
-        "campaign": campaign,
-        "today": today,
-        "figures": figures,
-        "organisations": figures.distinct("organisation"),
-        "timeline": {"rows": days, "chart": chart},
-        "sectors": section(listing, figures, "sector", _("New deeds by sector"), language),
-        "ranking": [
-            (place, municipality_deeds_url(place.key, campaign, today))
-            for place in municipality_ranking(campaign.starts_on, min(campaign.ends_on, today))[
-                :RANKING_ON_CAMPAIGN
-            ]
-        ],
-        "comparison": comparison,
-    }
-    return render(request, "recognition/campaign_detail.html", context)
 
 
 def most_inventive(request):
@@ -238,18 +142,6 @@ def highlights(request):
     return render(
         request, "recognition/highlights.html", {"current": current, "page": page, "today": today}
     )
-
-
-def deed_card(request, pk):
-    deed = get_object_or_404(Deed.objects.published().select_related("organisation"), pk=pk)
-    return card_response(deed.title, deed.organisation.name)
-
-
-def campaign_card(request, slug):
-    campaign = get_object_or_404(Campaign, slug=slug)
-    total = campaign_figures(campaign, get_language()).total
-    subtitle = ngettext("%(count)d new deed", "%(count)d new deeds", total) % {"count": total}
-    return card_response(in_language(campaign, "name"), subtitle)
 
 
 def awarded_card(request, year):

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from deeds.listing import parse_listing
+from catalogue.listing import parse_listing
 from organisations.models import Region
 from taxonomy.models import Sector
 

@@ -33,13 +33,12 @@ urlpatterns = [
 # every page has one stable, shareable address per language, without cookies.
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
-    path("teot/", include("deeds.urls")),
-    path("organisaatiot/", include("organisations.urls")),
-    path("haku/", include("search.urls")),
+    path("", include("catalogue.urls")),
     path("ilmianna/", include("submissions.urls")),
     path("moderointi/", include("submissions.moderation_urls")),
     path("toimittaja/", include("editors.urls")),
     path("tilastot/", include("stats.urls")),
+    path("kampanjat/", include("stats.campaign_urls")),
     path("kavijat/", include("analytics.urls")),
     path("", include("recognition.urls")),
     path("tili/", include("accounts.urls")),

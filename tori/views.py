@@ -4,10 +4,10 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from deeds.catalogue import get_catalogue
-from deeds.views import deeds_in_order
+from catalogue.index import get_catalogue
+from catalogue.views import deeds_in_order
 from recognition.models import Campaign, Highlight
-from recognition.views import campaign_figures
+from stats.campaigns import campaign_figures
 
 from .privacy_notice import notice_context
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from deeds.catalogue import catalogue_changed
+from catalogue.index import catalogue_changed
 from deeds.models import Deed, DeedContact, DeedLink, DeedStatus
 from organisations.models import Organisation
 from tori.db import refresh_statistics

@@ -51,7 +51,7 @@ def browser(django_db_setup):
 @pytest.fixture
 def reference_data(transactional_db):
     """live_server empties the database between tests; put the migration data back."""
-    from deeds.models import CatalogueVersion
+    from catalogue.models import CatalogueVersion
     from organisations.models import Municipality, Region
     from organisations.reference import load_reference_data
     from taxonomy.initial import load_initial_taxonomy

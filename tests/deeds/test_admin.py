@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from audit.models import AuditEntry
-from deeds.catalogue import get_catalogue
+from catalogue.index import get_catalogue
 from deeds.models import Deed, DeedImage, DeedStatus
 from taxonomy.models import Sector, Theme
 from tests.deeds.factories import DeedFactory, image_bytes

@@ -35,16 +35,16 @@ def organisation():
 @pytest.fixture
 def card_texts(monkeypatch):
     """What the deed's share card image is drawn with."""
-    import recognition.views
+    import catalogue.views
 
     drawn = []
-    real = recognition.views.card_response
+    real = catalogue.views.card_response
 
     def spy(*texts):
         drawn.extend(texts)
         return real(*texts)
 
-    monkeypatch.setattr(recognition.views, "card_response", spy)
+    monkeypatch.setattr(catalogue.views, "card_response", spy)
     return drawn
 
 

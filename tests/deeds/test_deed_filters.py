@@ -7,8 +7,8 @@ import pytest
 from django.http import QueryDict
 from django.utils import timezone
 
-from deeds.catalogue import FACETS, get_catalogue
-from deeds.listing import InvalidFilterError, parse_listing
+from catalogue.index import FACETS, get_catalogue
+from catalogue.listing import InvalidFilterError, parse_listing
 from deeds.models import DeedKind, DeedStatus
 from deeds.services import deed_publish, deed_unpublish
 from organisations.models import OrganisationType

@@ -19,7 +19,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from audit.models import AuditEntry
-from deeds.catalogue import current_version
+from catalogue.index import current_version
 from deeds.models import Deed, DeedContact, DeedLink, DeedStatus
 from demo.organisations import DEMO_WEBSITE
 from demo.places import BIG_CITIES, COUNTIES, EXCLUDED, LEADERS, PLACES, SWEDISH_SHARE

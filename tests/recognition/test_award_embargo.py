@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from audit.models import AuditEntry
-from deeds.models import CatalogueVersion
+from catalogue.models import CatalogueVersion
 from recognition.awards import Gala, HonourableMention
 from tests.deeds.factories import DeedFactory
 from tests.organisations.factories import OrganisationFactory

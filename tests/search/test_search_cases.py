@@ -6,7 +6,7 @@ import pytest
 from django.http import QueryDict
 from django.utils import timezone
 
-from deeds.listing import parse_listing
+from catalogue.listing import parse_listing
 from organisations.models import OrganisationType
 from taxonomy.models import Sector, Theme
 from tests.deeds.factories import DeedFactory

@@ -186,7 +186,7 @@ def test_similar_fragment_offers_deeds_sharing_distinctive_words(client, deeds):
 
 
 def test_cached_matches_are_reused_until_a_deed_changes(settings, deeds, django_assert_num_queries):
-    from deeds.catalogue import get_catalogue
+    from catalogue.index import get_catalogue
     from search.services import deed_search
 
     settings.SEARCH_CACHE_SIZE = 10

@@ -8,7 +8,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import timezone, translation
 
-from deeds.catalogue import catalogue_changed
+from catalogue.index import catalogue_changed
 from deeds.models import Deed, DeedStatus
 from recognition.models import Campaign
 from tests.organisations.factories import OrganisationFactory, municipality

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "taxonomy",
     "deeds",
     "search",
+    "catalogue",
     "emails",
     "submissions",
     "editors",

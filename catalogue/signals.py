@@ -7,11 +7,11 @@ and forgetting one call would silently show stale counts.
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from deeds.models import Deed
 from organisations.models import Municipality, Organisation, Region
 from taxonomy.models import CustomerGroup, Sector, Subtheme, Theme
 
-from .catalogue import catalogue_changed
-from .models import Deed
+from .index import catalogue_changed
 
 WATCHED = (Deed, Organisation, Municipality, Region, Sector, Theme, Subtheme, CustomerGroup)
 WATCHED_TAGS = ("sectors", "themes", "subthemes", "customer_groups", "partners")

@@ -5,9 +5,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.translation import gettext as _
 
+from deeds.models import Deed, DeedContact
 from organisations.finder import clean_query, find_municipalities, find_organisations
+from recognition.cards import card_response
 
-from .catalogue import FACETS, get_catalogue
+from .index import FACETS, get_catalogue
 from .listing import (
     FILTERABLE,
     SHORT_LIST,
@@ -16,7 +18,6 @@ from .listing import (
     listing_title,
     parse_listing,
 )
-from .models import Deed, DeedContact
 
 # Facet groups shown open before anything is chosen: the ones people use most.
 OPEN_FACETS = ("sector", "theme", "region", "kind", "year", "language")
@@ -166,3 +167,9 @@ def deed_detail(request, pk, slug=None):
     )
     context = {"deed": deed, "related_deeds": deeds_in_order(related_ids), "more_deeds": more}
     return render(request, "deeds/deed_detail.html", context)
+
+
+def deed_card(request, pk):
+    """The deed's share card: its title and organisation as a link-preview image."""
+    deed = get_object_or_404(Deed.objects.published().select_related("organisation"), pk=pk)
+    return card_response(deed.title, deed.organisation.name)

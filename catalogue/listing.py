@@ -15,7 +15,7 @@ import numpy as np
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from .catalogue import FACETS, get_catalogue
+from .index import FACETS, get_catalogue
 
 FACET_LABELS = {
     "organisation": _("Organisation"),

@@ -12,11 +12,10 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from deeds.models import Deed
+from recognition.highlights import Highlight
+from recognition.models import in_language
 from taxonomy.models import Sector, Theme
 from tori import licence
-
-from .highlights import Highlight
-from .models import in_language
 
 ITEMS = 30
 

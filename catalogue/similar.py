@@ -1,9 +1,9 @@
 from django.shortcuts import render
 
-from deeds.catalogue import get_catalogue
-from deeds.views import deeds_in_order
+from search.related import similar_deed_ids
 
-from .related import similar_deed_ids
+from .index import get_catalogue
+from .views import deeds_in_order
 
 MAX_TEXT = 2000
 

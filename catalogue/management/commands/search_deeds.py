@@ -3,7 +3,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.http import QueryDict
 
-from deeds.listing import FACETS, InvalidFilterError, parse_listing
+from catalogue.listing import FACETS, InvalidFilterError, parse_listing
 
 
 class Command(BaseCommand):

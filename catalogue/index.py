@@ -23,10 +23,11 @@ import numpy as np
 from django.db.models.functions import ExtractYear, TruncDate
 from django.utils import timezone
 
+from deeds.models import ContentLanguage, Deed, DeedKind
 from organisations.models import Municipality, Organisation, Region
 from taxonomy.models import CustomerGroup, Sector, Subtheme, Theme
 
-from .models import CatalogueVersion, ContentLanguage, Deed, DeedKind
+from .models import CatalogueVersion
 
 
 @dataclass
