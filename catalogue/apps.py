@@ -7,6 +7,6 @@ class CatalogueConfig(AppConfig):
     verbose_name = _("Catalogue")
 
     def ready(self):
-        from . import signals
+        from . import changes
 
-        signals.connect()
+        changes.connect()

@@ -9,7 +9,7 @@ and counts with vectorised operations in a few milliseconds; the database then o
 fetches the 20 deeds of the page being shown.
 
 Consistency across several stateless processes: a token in ``CatalogueVersion``
-changes whenever a deed, its tags or a label changes (``deeds/signals.py``). Each
+changes whenever a deed, its tags or a label changes (``catalogue/changes.py``). Each
 request reads it (one primary-key query) and the process rebuilds its index when
 it differs. The token is read *before* the data, so a change committed during a
 rebuild is picked up by the next request.

@@ -11,6 +11,8 @@ from django.db import connection, transaction
 from django.db.models import F
 
 from deeds.models import Deed
+from organisations.models import Municipality, Organisation, Region
+from taxonomy.models import CustomerGroup, Sector, Subtheme, Theme
 from tori.db import refresh_statistics
 
 from .analysis import analyse_text, is_stop_word, words
@@ -217,3 +219,21 @@ def _compact():
             cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
     vectors = ["search_vectors"] if connection.vendor == "postgresql" else []
     refresh_statistics(SearchEntry, SearchVocabulary, tables=vectors, vacuum=True)
+
+
+# Labels that appear in indexed deeds' text, and how to find those deeds.
+_LABELLED = {
+    Organisation: lambda o: Deed.objects.filter(organisation=o) | Deed.objects.filter(partners=o),
+    Municipality: lambda m: Deed.objects.filter(municipality=m),
+    Region: lambda r: Deed.objects.filter(region=r),
+    Sector: lambda t: Deed.objects.filter(sectors=t),
+    Theme: lambda t: Deed.objects.filter(themes=t),
+    Subtheme: lambda t: Deed.objects.filter(subthemes=t),
+    CustomerGroup: lambda t: Deed.objects.filter(customer_groups=t),
+}
+
+
+def deeds_with_label(instance):
+    """The ids of the published deeds whose indexed text shows this label."""
+    deeds = _LABELLED[type(instance)](instance).published()
+    return list(deeds.values_list("pk", flat=True).distinct())

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
-from search.signals import indexing_paused
+from deeds.changes import quiet as derived_data_quiet
 
 from .apply import deed_write, requested_organisation
 
@@ -40,7 +40,7 @@ def render_preview(submission, form, request, *, organisation=None):
     organisation = organisation or form.organisation
     result = {}
     try:
-        with transaction.atomic(), indexing_paused():
+        with transaction.atomic(), derived_data_quiet():
             if organisation is None:
                 organisation = requested_organisation(submission)
                 organisation.save()

@@ -7,7 +7,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from catalogue.index import catalogue_changed
+from deeds import changes
 from deeds.models import Deed, DeedContact, DeedLink, DeedStatus
 from organisations.models import Organisation
 from tori.db import refresh_statistics
@@ -103,13 +103,11 @@ def deeds_import(
     report.organisations_created = checker.organisations_to_create()
     if dry_run or not report.imported:
         return report
-    from search.indexing import search_index_deeds
-    from search.signals import indexing_paused
-
-    # Deeds are saved before their tags are bulk-inserted: index them once, complete.
-    with transaction.atomic(), indexing_paused():
+    # Deeds are saved before their tags are bulk-inserted: the read side hears of them
+    # once, complete, inside the same transaction.
+    with transaction.atomic(), changes.bulk_write():
         written = _write(lines, checker, now, source_name)
-        search_index_deeds(written)
+        changes.deeds_written(written)
     refresh_statistics(Deed, DeedContact, DeedLink, Organisation)
     return report
 
@@ -135,8 +133,6 @@ def _write(lines, checker, now, source_name):
             batch = []
     if batch:
         batches.write(batch)
-    # Tags are bulk-inserted, which sends no m2m_changed signal (deeds/signals.py).
-    catalogue_changed()
     return batches.written
 
 
