@@ -1,0 +1,52 @@
+"""Derived data follows the changes declared in catalogue/changes.py: the deed list's
+counts and search, whichever way the deeds or their labels change."""
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+from django_tasks_db.models import DBTaskResult
+
+from tests.deeds.factories import DeedFactory
+from tests.taxonomy.factories import theme
+
+pytestmark = pytest.mark.django_db
+
+
+def found(client, text):
+    return client.get("/teot/", {"q": text}).context["total"]
+
+
+def test_a_renamed_theme_finds_its_deeds_by_the_new_name(client):
+    tagged = theme("tyohyvinvointi")
+    DeedFactory(title="Aamukahvit", themes=[tagged])
+    assert found(client, "kuutamokeilaus") == 0
+    tagged.name_fi = "Kuutamokeilaus"
+    tagged.save()
+    assert found(client, "kuutamokeilaus") == 1
+
+
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+def test_a_renamed_theme_is_reindexed_by_the_task_worker_not_in_the_request(client):
+    tagged = theme("tyohyvinvointi")
+    DeedFactory.create_batch(3, themes=[tagged])
+    tagged.name_fi = "Kuutamokeilaus"
+    tagged.save()
+    # The save returned without re-analysing three deeds' text: a job waits.
+    assert DBTaskResult.objects.filter(status="READY").count() == 1
+    assert found(client, "kuutamokeilaus") == 0
+    call_command("db_worker", "--batch", "--no-reload", verbosity=0)
+    assert found(client, "kuutamokeilaus") == 3
+
+
+def test_a_deed_saved_or_deleted_moves_the_list_at_once(client):
+    deed = DeedFactory(title="Kävelykokous")
+    assert found(client, "kävelykokous") == 1
+    deed.title = "Seisova palaveri"
+    deed.save()
+    assert found(client, "kävelykokous") == 0
+    assert found(client, "palaveri") == 1
+    deed.delete()
+    assert client.get("/teot/").context["total"] == 0
