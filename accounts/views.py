@@ -9,7 +9,7 @@ from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
-from tori.ratelimit import client_key, rate_limited
+from core.ratelimit import client_key, rate_limited
 
 from .forms import PasswordResetQueuedForm
 

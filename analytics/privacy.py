@@ -10,7 +10,7 @@ rolled up into daily totals first, and past days' salts).
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from tori.i18n import days
+from core.i18n import days
 
 from .models import DailySalt, Hit, SearchHit
 from .services import analytics_prune

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from tori.i18n import localized
+from core.i18n import localized
 
 
 def names(obj, languages=("fi", "sv", "en")):

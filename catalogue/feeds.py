@@ -11,11 +11,11 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from core import licence
 from deeds.models import Deed
 from recognition.highlights import Highlight
 from recognition.models import in_language
 from taxonomy.models import Sector, Theme
-from tori import licence
 
 ITEMS = 30
 

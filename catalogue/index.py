@@ -46,7 +46,7 @@ class Choice:
     def label(self, language):
         label = self._labels.get(language)
         if label is None:
-            from tori.i18n import localized
+            from core.i18n import localized
 
             label = self._labels[language] = localized(self.names, language=language)
         return label

@@ -5,9 +5,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.translation import gettext as _
 
+from core.cards import card_response
 from deeds.models import Deed, DeedContact
 from organisations.finder import clean_query, find_municipalities, find_organisations
-from recognition.cards import card_response
 
 from .index import FACETS, get_catalogue
 from .listing import (

@@ -16,8 +16,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.tokens import link_token, object_by_token
 from emails.services import email_queue
-from tori.tokens import link_token, object_by_token
 
 from .models import DeedContact
 

@@ -9,9 +9,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from audit.models import LoggedModel
+from core.collation import finnish_sort_key
 from organisations.models import Municipality, Organisation, Region
 from taxonomy.models import CustomerGroup, Sector, Subtheme, Theme
-from tori.collation import finnish_sort_key
 
 
 class DeedStatus(models.TextChoices):

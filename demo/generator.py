@@ -23,11 +23,11 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from catalogue.index import catalogue_changed
+from core.collation import finnish_sort_key
+from core.db import refresh_statistics
 from deeds.models import Deed, DeedContact, DeedLink, DeedStatus
 from organisations.models import Municipality, Organisation, Region
 from taxonomy.models import CustomerGroup, Sector, Subtheme, Theme
-from tori.collation import finnish_sort_key
-from tori.db import refresh_statistics
 
 from . import organisations, people, plan, tags
 from .corpus.pack_fi import PACK as FI

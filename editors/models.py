@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from audit.models import LoggedModel
+from core.tokens import link_token, object_by_token
 from organisations.models import Organisation
-from tori.tokens import link_token, object_by_token
 
 INVITATION_PURPOSE = "editor-invitation"
 

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from tori.i18n import days
+from core.i18n import days
 
 from .models import Editorship, Invitation
 

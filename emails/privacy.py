@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tori.i18n import days
+from core.i18n import days
 
 from .models import EmailStatus, OutgoingEmail
 

@@ -19,10 +19,8 @@ Speed: an in-memory index per process (a few MB at thousands of organisations), 
 keystroke in the share form costs a dictionary lookup, not a LIKE scan. It is rebuilt
 when the organisations change; see ``_fingerprint``.
 
-Layering: organisations is a reference app and imports no other app at module level.
-The word analysis lives in ``search.analysis``, a module of pure text functions (no
-models); it is imported inside ``_analysis()`` so that importing this module never
-loads the search app, and the dependency stays one function call wide.
+Layering: organisations is a reference app and imports only ``core``, where the
+Finnish word analysis shared with the deed search lives (``core.analysis``).
 """
 
 import re
@@ -32,6 +30,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Max
+
+from core import analysis
 
 from .models import Municipality, Organisation, OrganisationType
 
@@ -61,12 +61,6 @@ TYPE_ORDER = {
     OrganisationType.WELLBEING_COUNTY: 3,
     OrganisationType.OTHER: 4,
 }
-
-
-def _analysis():
-    from search import analysis
-
-    return analysis
 
 
 def clean_query(text):
@@ -114,7 +108,6 @@ class NameIndex:
     near: dict = field(default_factory=dict)  # one deletion -> {term}
 
     def add(self, entry, text, language, where):
-        analysis = _analysis()
         for word, _span in analysis.words(text):
             terms = {word} | analysis.analyse_word(word, language).terms
             if language != "fi":
@@ -147,7 +140,6 @@ class NameIndex:
 
     def match_word(self, word):
         """{entry: best score} for one query word."""
-        analysis = _analysis()
         exact = {word} | analysis.query_terms(word)
         matches = [(term, "exact") for term in exact if term in self.terms]
         if len(word) >= MIN_PREFIX:
@@ -164,7 +156,6 @@ class NameIndex:
 
     def match(self, text):
         """{entry: score}; every word must match something."""
-        analysis = _analysis()
         words = [word for word, _span in analysis.words(text)][:MAX_WORDS]
         total = None
         for word in words:
@@ -191,12 +182,12 @@ class FoundOrganisation:
     home_names: dict  # the home municipality's name_fi, name_sv (empty without one)
 
     def name(self, language=None):
-        from tori.i18n import localized
+        from core.i18n import localized
 
         return localized(self.names, language=language)
 
     def home(self, language=None):
-        from tori.i18n import localized
+        from core.i18n import localized
 
         return localized(self.home_names, language=language) if self.home_names else ""
 

@@ -12,9 +12,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from audit.models import LoggedModel
-from tori.collation import finnish_sort_key
-from tori.i18n import LocalizedNameMixin
-from tori.slugs import unique_slug
+from core.collation import finnish_sort_key
+from core.i18n import LocalizedNameMixin
+from core.slugs import unique_slug
 
 
 class Region(LocalizedNameMixin, models.Model):

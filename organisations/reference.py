@@ -7,7 +7,7 @@ empty the database between runs. Idempotent: existing rows are updated by code.
 import json
 from pathlib import Path
 
-from tori.collation import finnish_sort_key
+from core.collation import finnish_sort_key
 
 DATA = Path(__file__).resolve().parent / "data"
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from audit.models import LoggedModel
-from tori.i18n import FALLBACK, localized_with_language
+from core.i18n import FALLBACK, localized_with_language
 
 
 def translated(obj, field, language=None):

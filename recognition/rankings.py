@@ -9,9 +9,9 @@ deed counts once for each distinct home municipality of its organisation and par
 from collections import Counter
 from dataclasses import dataclass
 
+from core.places import competition_places
 from deeds.models import Deed
 from organisations.models import Municipality, Organisation
-from tori.places import competition_places
 
 from .models import RankingRule, window
 

@@ -9,11 +9,11 @@ from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
+from core.cards import card_response
 from deeds.models import DeedContact
 
 from .awards import Award, Gala
 from .calendar import DOORS, calendar_gala, door_awards, is_open, opened_on
-from .cards import card_response
 from .forms import RankingForm
 from .highlights import Highlight
 from .models import (

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 from django.db.models import F
 
+from core.analysis import analyse_text, is_stop_word, words
+from core.db import refresh_statistics
 from deeds.models import Deed
 from organisations.models import Municipality, Organisation, Region
 from taxonomy.models import CustomerGroup, Sector, Subtheme, Theme
-from tori.db import refresh_statistics
 
-from .analysis import analyse_text, is_stop_word, words
 from .models import SearchEntry, SearchVocabulary
 from .word_store import warm
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .analysis import phrase_variants, query_terms, words
-from .stopwords import ANY_LANGUAGE
+from core.analysis import phrase_variants, query_terms, words
+from core.stopwords import ANY_LANGUAGE
 
 MAX_LENGTH = 1000  # characters read from the box
 MAX_WORDS = 12  # words (and phrase words) searched for

@@ -9,7 +9,8 @@ score, so a deed with little text still gets sensible neighbours.
 import numpy as np
 from django.core.cache import cache
 
-from .analysis import analyse_text
+from core.analysis import analyse_text
+
 from .backends import ids_with_term
 from .models import SearchEntry, SearchVocabulary
 

@@ -8,7 +8,8 @@ import numpy as np
 from django.conf import settings
 from django.urls import reverse
 
-from .analysis import analyse_text
+from core.analysis import analyse_text
+
 from .backends import find_matches
 from .models import SearchVocabulary
 from .query import parse_query, with_words_replaced

@@ -3,7 +3,7 @@
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .analysis import analyse_word, is_stop_word, words
+from core.analysis import analyse_word, is_stop_word, words
 
 SNIPPET_WORDS = 32
 

@@ -1,6 +1,7 @@
 """Word analyses kept in the database between processes (see StoredAnalysis)."""
 
-from .analysis import ANALYSER_VERSION, MAX_WORD, WordAnalysis, analyse_word, cached, remember
+from core.analysis import ANALYSER_VERSION, MAX_WORD, WordAnalysis, analyse_word, cached, remember
+
 from .models import StoredAnalysis
 
 BATCH = 900  # below SQLite's limit of variables per statement, with room to spare

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from catalogue.listing import parse_listing
-from recognition.cards import card_response
+from core.cards import card_response
 from recognition.forms import FreezeResultForm
 from recognition.models import Campaign, MunicipalityRanking, in_language
 from recognition.rankings import municipality_ranking

@@ -12,7 +12,7 @@ import numpy as np
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from tori.places import competition_places
+from core.places import competition_places
 
 DIMENSIONS = {
     "sector": _("Sector"),

@@ -15,9 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from audit.models import LoggedModel
+from core.tokens import link_token, object_by_token
 from deeds.models import Deed
 from organisations.models import Municipality, Organisation, OrganisationType
-from tori.tokens import link_token, object_by_token
 
 
 def new_secret():

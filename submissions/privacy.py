@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tori.i18n import days
+from core.i18n import days
 
 from .files import file_discard
 from .forms import CONTACTS

@@ -1,7 +1,7 @@
 """Spam checks for the public form, without third-party CAPTCHAs.
 
 A honeypot field people never see, a minimum time between opening the form and
-first saving it, and per-address rate limits (tori.ratelimit). What is stored for
+first saving it, and per-address rate limits (core.ratelimit). What is stored for
 staff is a count per day.
 """
 

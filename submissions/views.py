@@ -13,8 +13,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.ratelimit import client_key, email_rate_limited, rate_limited
 from organisations.finder import clean_query, find_organisations
-from tori.ratelimit import client_key, email_rate_limited, rate_limited
 
 from .apply import contact_consents
 from .files import files_missing_text, files_update

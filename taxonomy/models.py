@@ -8,8 +8,8 @@ deeds that have it, including their links and filters.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from tori.i18n import LocalizedNameMixin
-from tori.slugs import unique_slug
+from core.i18n import LocalizedNameMixin
+from core.slugs import unique_slug
 
 
 class TermQuerySet(models.QuerySet):

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from .i18n import days
+from core.i18n import days
+
 from .personal_data import notice_purposes
 
 # The Data Protection Ombudsman's site (given to the template: templates name no other

@@ -7,10 +7,10 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
+from core.db import refresh_statistics
 from deeds import changes
 from deeds.models import Deed, DeedContact, DeedLink, DeedStatus
 from organisations.models import Organisation
-from tori.db import refresh_statistics
 
 from .lookups import VOCABULARIES, Lookups
 from .reading import BATCH_SIZE, SKIPPED, Pass

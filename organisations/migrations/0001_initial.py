@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import tori.i18n
+import core.i18n
 from django.db import migrations, models
 
 
@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'regions',
                 'ordering': ['code'],
             },
-            bases=(tori.i18n.LocalizedNameMixin, models.Model),
+            bases=(core.i18n.LocalizedNameMixin, models.Model),
         ),
         migrations.CreateModel(
             name='Municipality',
@@ -50,7 +50,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'municipalities',
                 'ordering': ['sort_key'],
             },
-            bases=(tori.i18n.LocalizedNameMixin, models.Model),
+            bases=(core.i18n.LocalizedNameMixin, models.Model),
         ),
         migrations.CreateModel(
             name='Organisation',
@@ -76,6 +76,6 @@ class Migration(migrations.Migration):
                 'ordering': ['sort_key', 'id'],
                 'constraints': [models.CheckConstraint(condition=models.Q(('municipality__isnull', False), ('region__isnull', False), ('type', 'other'), _connector='OR'), name='organisation_has_place')],
             },
-            bases=(tori.i18n.LocalizedNameMixin, models.Model),
+            bases=(core.i18n.LocalizedNameMixin, models.Model),
         ),
     ]

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from audit.models import AuditEntry
 from catalogue.index import current_version
+from core.collation import finnish_sort_key
 from deeds.models import Deed, DeedContact, DeedLink, DeedStatus
 from demo.organisations import DEMO_WEBSITE
 from demo.places import BIG_CITIES, COUNTIES, EXCLUDED, LEADERS, PLACES, SWEDISH_SHARE
@@ -29,7 +30,6 @@ from recognition.models import MunicipalityRanking
 from taxonomy.models import Subtheme
 from tests.deeds.factories import DeedFactory
 from tests.organisations.factories import OrganisationFactory
-from tori.collation import finnish_sort_key
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 SMALL = {"deeds": 300, "organisations": 40}

@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from search import analysis
+from core import analysis
 from search.models import StoredAnalysis
 from tests.deeds.factories import DeedFactory
 

@@ -7,7 +7,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from tori.i18n import localized, localized_with_language
+from core.i18n import localized, localized_with_language
 
 
 @pytest.fixture(autouse=True)
@@ -30,7 +30,7 @@ def test_fallback_tells_the_language_it_returned():
 
 
 def render(obj, field="name"):
-    template = Template("{% load tori %}{{ obj|shown_language:field }}")
+    template = Template("{% load core %}{{ obj|shown_language:field }}")
     return template.render(Context({"obj": obj, "field": field}))
 
 

@@ -84,7 +84,7 @@ def test_campaign_figures_are_grouped(client, db):
 
 def test_grouped_counts_still_choose_the_plural_form():
     template = Template(
-        "{% load i18n tori %}{% blocktranslate count counter=n|thousands %}"
+        "{% load i18n core %}{% blocktranslate count counter=n|thousands %}"
         "{{ counter }} deed{% plural %}{{ counter }} deeds{% endblocktranslate %}"
     )
     with translation.override("fi"):
@@ -96,7 +96,7 @@ def test_grouped_counts_still_choose_the_plural_form():
 
 def test_years_and_ids_are_not_grouped():
     # Only what passes through |thousands is grouped: a year or an id stays intact.
-    template = Template("{% load tori %}{{ year }} {{ n|thousands }} {{ text|thousands }}")
+    template = Template("{% load core %}{{ year }} {{ n|thousands }} {{ text|thousands }}")
     with translation.override("fi"):
         assert template.render(Context({"year": 2026, "n": 2026, "text": "x"})) == (
             f"2026 2{NBSP}026 x"

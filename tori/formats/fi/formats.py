@@ -4,7 +4,7 @@ SHORT_DATE_FORMAT = "j.n.Y"
 DATETIME_FORMAT = "j.n.Y \\k\\l\\o G.i"
 SHORT_DATETIME_FORMAT = "j.n.Y G.i"
 MONTH_DAY_FORMAT = "j.n."
-# Counts are grouped by the |thousands filter (tori/templatetags/tori.py) with a
+# Counts are grouped by the |thousands filter (core/templatetags/core.py) with a
 # no-break space, as in Django's own locale: 12 345, never split over two lines.
 DECIMAL_SEPARATOR = ","
 THOUSAND_SEPARATOR = "\xa0"

@@ -5,9 +5,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from tori import licence
-from tori.i18n import FALLBACK, localized_with_language
-from tori.text import plain_excerpt, render_richtext
+from core import licence
+from core.i18n import FALLBACK, localized_with_language
+from core.text import plain_excerpt, render_richtext
 
 register = template.Library()
 
@@ -90,7 +90,7 @@ def option_control(choice):
 
 @register.simple_tag
 def licence_url():
-    """The content licence's summary in the page's language (tori/licence.py)."""
+    """The content licence's summary in the page's language (core/licence.py)."""
     return licence.deed_url()
 
 

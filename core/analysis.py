@@ -21,7 +21,7 @@ from functools import lru_cache
 import pyvoikko
 import Stemmer
 
-from .stopwords import STOP_WORDS
+from core.stopwords import STOP_WORDS
 
 # Letters and digits; underscores and every other character separate words.
 WORD = re.compile(r"[^\W_]+")

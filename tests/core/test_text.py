@@ -1,6 +1,6 @@
-"""Light formatting of text people type (tori/text.py)."""
+"""Light formatting of text people type (core/text.py)."""
 
-from tori.text import plain_excerpt, render_richtext
+from core.text import plain_excerpt, render_richtext
 
 
 def test_blank_lines_make_paragraphs_and_single_newlines_line_breaks():
