@@ -1,5 +1,6 @@
-"""Every state change of recognition (STYLE.md: ``<noun>_<verb>``): each checks the
-state under a row lock, runs in one transaction and writes an audit entry. Rankings and
+"""Every state change of recognition (STYLE.md: ``<noun>_<verb>``): each runs in one
+transaction, checks the state (an existing row read again under a lock) and writes an
+audit entry; a refusal is a RecognitionError with a translated message. Rankings and
 campaigns are here; galas and their categories in gala_services.py, the jury's
 shortlist, awards and mentions in jury_services.py, highlights in
 highlight_services.py, all imported from here. The admin, the staff pages and the demo
