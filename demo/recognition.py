@@ -13,8 +13,13 @@ from recognition.models import Campaign, MunicipalityRanking, RankingRule
 from recognition.rankings import municipality_ranking
 from recognition.services import (
     award_decide,
+    campaign_change,
+    campaign_create,
     category_add,
+    gala_create,
     gala_schedule,
+    highlight_cancel,
+    highlight_schedule,
     honourable_mention_add,
     ranking_freeze,
     ranking_publish,
@@ -67,23 +72,25 @@ def campaign_name(name, language):
 def seed_recognition():
     """Create (or refresh) the demo campaigns and results; safe to run again."""
     campaigns = {}
-    # Campaigns have no service (staff keep them in the admin; nothing is decided or
-    # audited when one is added), so they are written directly, as the admin does.
     for name, slug, starts_on, ends_on, target in CAMPAIGNS:
-        campaigns[slug], _ = Campaign.objects.update_or_create(
-            slug=slug,
-            defaults={
-                "name": name,
-                "name_sv": campaign_name(name, "sv"),
-                "name_en": campaign_name(name, "en"),
-                "description": DESCRIPTION,
-                "description_sv": DESCRIPTION_SV,
-                "description_en": DESCRIPTION_EN,
-                "starts_on": starts_on,
-                "ends_on": ends_on,
-                "target": target,
-            },
-        )
+        fields = {
+            "name": name,
+            "name_sv": campaign_name(name, "sv"),
+            "name_en": campaign_name(name, "en"),
+            "description": DESCRIPTION,
+            "description_sv": DESCRIPTION_SV,
+            "description_en": DESCRIPTION_EN,
+            "starts_on": starts_on,
+            "ends_on": ends_on,
+            "target": target,
+        }
+        existing = Campaign.objects.filter(slug=slug).first()
+        if existing:  # seeded before: brought back to the demo's values
+            campaigns[slug] = campaign_change(existing, actor=None, **fields)
+        else:
+            campaigns[slug] = campaign_create(slug=slug, actor=None, **fields)
+    # Frozen results have no removal service (staff never remove one); the demo's own
+    # are cleared here so that running the seeding again freezes them afresh.
     MunicipalityRanking.objects.filter(title__in=RESULTS.values()).delete()
     for slug, title in RESULTS.items():
         campaign = campaigns[slug]
@@ -129,7 +136,8 @@ def gala_years():
 
 
 def clear_galas():
-    """The demo's galas go before its deeds do (an awarded deed cannot be deleted)."""
+    """The demo's galas go before its deeds do (an awarded deed cannot be deleted).
+    Directly: no service removes a gala, whose results staff never take back."""
     Gala.objects.filter(year__in=gala_years()).delete()
 
 
@@ -150,11 +158,10 @@ def seed_galas():
     for year in gala_years():
         day = today + dt.timedelta(weeks=1) if year == today.year else dt.date(year, 11, 20)
         starts = gala_start(day)
-        # No service creates a gala (staff add one in the admin's form), and a past
-        # gala's results went public at its start, a moment no service can set after
-        # the fact (gala_publish stamps "now", gala_schedule takes only the future).
-        # So a gala is created here; a future one is scheduled through the service.
-        gala = Gala.objects.create(
+        # A past gala is recorded with its results public from its start (gala_create
+        # takes a past moment for a gala already held); a future one is scheduled for
+        # its start through gala_schedule, as staff would.
+        gala = gala_create(
             year=year,
             name=f"Tekojen tori -gaala {year}",
             name_sv=f"Tekojen tori-galan {year}",
@@ -162,6 +169,7 @@ def seed_galas():
             date=day,
             place="Helsinki",
             results_public_at=starts if starts <= timezone.now() else None,
+            actor=None,
         )
         categories = {
             sector.pk: category_add(
@@ -216,14 +224,14 @@ def seed_galas():
 
 def seed_highlights(weeks=12, per_week=2):
     """Two highlighted deeds a week for the last twelve weeks and this one."""
-    # No highlight service exists yet (highlights are picked in the admin): written
-    # directly until recognition offers one (issue 13, step 4: highlight_schedule).
     this_week = monday_of(timezone.localdate())
-    Highlight.objects.filter(week__gte=this_week - dt.timedelta(weeks=weeks)).delete()
+    for highlight in Highlight.objects.filter(week__gte=this_week - dt.timedelta(weeks=weeks)):
+        highlight_cancel(highlight, actor=None)
     deeds = list(Deed.objects.published().order_by("-published_at", "pk")[: (weeks + 1) * per_week])
     for index, deed in enumerate(deeds):
-        Highlight.objects.create(
-            deed=deed,
+        highlight_schedule(
+            deed,
+            actor=None,
             week=this_week - dt.timedelta(weeks=index // per_week),
             position=index % per_week,
             note="Viikon nosto: hyvä esimerkki arjen kehittämisestä.",

@@ -37,10 +37,26 @@ class RankingForm(forms.Form):
 TEXT_MAX = 5000
 
 
+def in_three_languages(labels, *, max_length=200, textarea=False, required=False):
+    """The fields of one staff-entered text in Finnish, Swedish and English, to be named
+    ``x``, ``x_sv`` and ``x_en`` like the model's fields. Only the Finnish one can be
+    required: the other two fall back to it (models.translated).
+
+    ``labels``: the three labels, written out so that each is its own translatable string.
+    """
+
+    def field(label, required):
+        widget = forms.Textarea(attrs={"rows": 3}) if textarea else None
+        return forms.CharField(label=label, max_length=max_length, required=required, widget=widget)
+
+    finnish, swedish, english = labels
+    return field(finnish, required), field(swedish, False), field(english, False)
+
+
 class CategoryForm(forms.Form):
-    name = forms.CharField(label=_("Name in Finnish"), max_length=200)
-    name_sv = forms.CharField(label=_("Name in Swedish"), max_length=200, required=False)
-    name_en = forms.CharField(label=_("Name in English"), max_length=200, required=False)
+    name, name_sv, name_en = in_three_languages(
+        (_("Name in Finnish"), _("Name in Swedish"), _("Name in English")), required=True
+    )
     kind = forms.ChoiceField(label=_("Kind"), choices=CategoryKind.choices)
 
 
@@ -76,23 +92,10 @@ class MentionForm(forms.Form):
         label=_("Organisation"), queryset=Organisation.objects.order_by("sort_key")
     )
     unit = forms.CharField(label=_("Unit"), max_length=200, required=False)
-    text = forms.CharField(
-        label=_("Grounds in Finnish"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+    text, text_sv, text_en = in_three_languages(
+        (_("Grounds in Finnish"), _("Grounds in Swedish"), _("Grounds in English")),
         max_length=TEXT_MAX,
-        required=False,
-    )
-    text_sv = forms.CharField(
-        label=_("Grounds in Swedish"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=TEXT_MAX,
-        required=False,
-    )
-    text_en = forms.CharField(
-        label=_("Grounds in English"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=TEXT_MAX,
-        required=False,
+        textarea=True,
     )
 
 
@@ -116,25 +119,12 @@ class PublishForm(forms.Form):
 class FreezeResultForm(forms.Form):
     """Freeze the campaign's "most inventive municipality" result (staff campaign page)."""
 
-    title = forms.CharField(label=_("Title in Finnish"), max_length=200)
-    title_sv = forms.CharField(label=_("Title in Swedish"), max_length=200, required=False)
-    title_en = forms.CharField(label=_("Title in English"), max_length=200, required=False)
+    title, title_sv, title_en = in_three_languages(
+        (_("Title in Finnish"), _("Title in Swedish"), _("Title in English")), required=True
+    )
     rule = forms.ChoiceField(label=_("Each deed counts for"), choices=RankingRule.choices)
-    text = forms.CharField(
-        label=_("Text in Finnish"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+    text, text_sv, text_en = in_three_languages(
+        (_("Text in Finnish"), _("Text in Swedish"), _("Text in English")),
         max_length=TEXT_MAX,
-        required=False,
-    )
-    text_sv = forms.CharField(
-        label=_("Text in Swedish"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=TEXT_MAX,
-        required=False,
-    )
-    text_en = forms.CharField(
-        label=_("Text in English"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=TEXT_MAX,
-        required=False,
+        textarea=True,
     )

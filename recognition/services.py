@@ -1,18 +1,100 @@
-"""State changes of rankings (STYLE.md: ``<noun>_<verb>``)."""
+"""Every state change of recognition (STYLE.md: ``<noun>_<verb>``): each runs in one
+transaction, checks the state (an existing row read again under a lock) and writes an
+audit entry; a refusal is a RecognitionError with a translated message. Rankings and
+campaigns are here; galas and their categories in gala_services.py, the jury's
+shortlist, awards and mentions in jury_services.py, highlights in
+highlight_services.py, all imported from here. The admin, the staff pages and the demo
+call these, never the models' save() or delete().
+"""
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import MunicipalityRanking
+from .gala_services import (
+    CATEGORY_FIELDS,
+    GALA_FIELDS,
+    category_add,
+    category_change,
+    category_remove,
+    gala_change,
+    gala_create,
+    gala_publish,
+    gala_schedule,
+)
+from .highlight_services import (
+    HIGHLIGHT_FIELDS,
+    highlight_cancel,
+    highlight_change,
+    highlight_schedule,
+)
+from .jury_services import (
+    MENTION_FIELDS,
+    award_decide,
+    award_door_set,
+    award_withdraw,
+    honourable_mention_add,
+    honourable_mention_change,
+    honourable_mention_remove,
+    shortlist_add,
+    shortlist_change,
+    shortlist_remove,
+)
+from .models import Campaign, MunicipalityRanking
 from .rankings import municipality_ranking
+from .service_common import (
+    CampaignError,
+    GalaError,
+    HighlightError,
+    RankingError,
+    RecognitionError,
+    apply_changes,
+    locked,
+)
 
-
-class RankingError(Exception):
-    pass
-
+__all__ = [
+    "CAMPAIGN_FIELDS",
+    "CATEGORY_FIELDS",
+    "GALA_FIELDS",
+    "HIGHLIGHT_FIELDS",
+    "MENTION_FIELDS",
+    "RANKING_FIELDS",
+    "TRANSLATIONS",
+    "CampaignError",
+    "GalaError",
+    "HighlightError",
+    "RankingError",
+    "RecognitionError",
+    "award_decide",
+    "award_door_set",
+    "award_withdraw",
+    "campaign_change",
+    "campaign_create",
+    "category_add",
+    "category_change",
+    "category_remove",
+    "gala_change",
+    "gala_create",
+    "gala_publish",
+    "gala_schedule",
+    "highlight_cancel",
+    "highlight_change",
+    "highlight_schedule",
+    "honourable_mention_add",
+    "honourable_mention_change",
+    "honourable_mention_remove",
+    "ranking_change",
+    "ranking_freeze",
+    "ranking_publish",
+    "ranking_unpublish",
+    "shortlist_add",
+    "shortlist_change",
+    "shortlist_remove",
+]
 
 TRANSLATIONS = ("title_sv", "title_en", "text_sv", "text_en")
+# What staff may change of a frozen result: its words, not its period, rule or rows.
+RANKING_FIELDS = ("title", "title_sv", "title_en", "year", "text", "text_sv", "text_en")
 
 
 @transaction.atomic
@@ -49,7 +131,7 @@ def ranking_freeze(
 
 @transaction.atomic
 def ranking_publish(ranking, *, actor, text=None):
-    ranking = MunicipalityRanking.objects.select_for_update().get(pk=ranking.pk)
+    ranking = locked(MunicipalityRanking, ranking)
     if text is not None:
         ranking.text = text
     if not ranking.text.strip():
@@ -62,130 +144,67 @@ def ranking_publish(ranking, *, actor, text=None):
 
 @transaction.atomic
 def ranking_unpublish(ranking, *, actor):
-    ranking = MunicipalityRanking.objects.select_for_update().get(pk=ranking.pk)
+    ranking = locked(MunicipalityRanking, ranking)
     ranking.published_at = None
     ranking.save(update_fields=["published_at"])
     ranking.log_action("ranking.unpublished", actor=actor)
     return ranking
 
 
-class GalaError(Exception):
-    pass
+@transaction.atomic
+def ranking_change(ranking, *, actor, **changes):
+    """A frozen result's title, year and texts (RANKING_FIELDS). A published one keeps a
+    text for its public page, as ranking_publish requires."""
+    ranking = locked(MunicipalityRanking, ranking, RankingError)
+    changed = apply_changes(ranking, RANKING_FIELDS, changes)
+    if ranking.published_at and not ranking.text.strip():
+        raise RankingError(_("Write a short text for the public page first."))
+    if changed:
+        ranking.save(update_fields=changed)
+        ranking.log_action("ranking.changed", actor=actor, data={"fields": changed})
+    return ranking
+
+
+CAMPAIGN_FIELDS = (
+    "name",
+    "name_sv",
+    "name_en",
+    "slug",
+    "description",
+    "description_sv",
+    "description_en",
+    "starts_on",
+    "ends_on",
+    "target",
+)
+
+
+def _check_campaign(campaign):
+    if campaign.ends_on < campaign.starts_on:
+        raise CampaignError(_("The period ends before it starts."))
+    if Campaign.objects.filter(slug=campaign.slug).exclude(pk=campaign.pk).exists():
+        raise CampaignError(_("Another campaign already has this address name."))
 
 
 @transaction.atomic
-def gala_publish(gala, *, actor):
-    """Publish a gala's results now: its awards and honourable mentions become public
-    everywhere (the awarded pages, badges, the list filter, the API, the calendar)."""
-    from .awards import Award, Gala
-
-    gala = Gala.objects.select_for_update().get(pk=gala.pk)
-    if gala.results_are_public():
-        raise GalaError(_("The results of this gala are already public."))
-    if not Award.objects.filter(category__gala=gala).exists():
-        raise GalaError(_("Decide the awards first: this gala has none."))
-    scheduled = gala.results_public_at
-    gala.results_public_at = timezone.now()
-    gala.save(update_fields=["results_public_at"])
-    gala.log_action(
-        "gala.published",
-        actor=actor,
-        data={"scheduled": scheduled.isoformat() if scheduled else None},
-    )
-    return gala
+def campaign_create(*, name, slug, starts_on, ends_on, actor, **details):
+    """``details``: the other CAMPAIGN_FIELDS (names and descriptions in Swedish and
+    English, the target)."""
+    campaign = Campaign(name=name, slug=slug, starts_on=starts_on, ends_on=ends_on)
+    apply_changes(campaign, CAMPAIGN_FIELDS, details)
+    _check_campaign(campaign)
+    campaign.save()
+    campaign.log_action("campaign.created", actor=actor)
+    return campaign
 
 
 @transaction.atomic
-def gala_schedule(gala, *, at, actor):
-    """Set (or clear, with ``at=None``) the moment the results become public by
-    themselves, e.g. the gala's start. Results already out stay out: taking them back
-    would not unsay what was announced, so that is refused."""
-    from .awards import Gala
-
-    gala = Gala.objects.select_for_update().get(pk=gala.pk)
-    if gala.results_are_public():
-        raise GalaError(_("The results of this gala are already public."))
-    if at is not None and at <= timezone.now():
-        raise GalaError(_("Choose a moment in the future, or publish the results now."))
-    gala.results_public_at = at
-    gala.save(update_fields=["results_public_at"])
-    gala.log_action("gala.scheduled", actor=actor, data={"at": at.isoformat() if at else None})
-    return gala
-
-
-# The gala's steps: categories -> shortlist (private jury notes) -> awards and honourable
-# mentions -> certificates -> publish. The staff's gala page and the admin both call these.
-
-
-@transaction.atomic
-def category_add(
-    gala, *, name, kind, actor, name_sv="", name_en="", position=None, sector=None, theme=None
-):
-    """``sector`` or ``theme``: the term a sector or theme category is for."""
-    from .awards import AwardCategory
-
-    if not name.strip():
-        raise GalaError(_("Give the category a name."))
-    if position is None:
-        position = gala.categories.count()
-    category = AwardCategory.objects.create(
-        gala=gala,
-        name=name,
-        name_sv=name_sv,
-        name_en=name_en,
-        kind=kind,
-        position=position,
-        sector=sector,
-        theme=theme,
-    )
-    gala.log_action("gala.category_added", actor=actor, data={"category": category.pk})
-    return category
-
-
-@transaction.atomic
-def shortlist_add(category, deed, *, actor, jury_notes=""):
-    """Put a deed on a category's shortlist; the notes are the jury's and never public."""
-    from .awards import Shortlisting
-
-    if deed.status != "published":
-        raise GalaError(_("Only published deeds can be shortlisted."))
-    if category.shortlist.filter(deed=deed).exists():
-        raise GalaError(_("The deed is already on this category's shortlist."))
-    shortlisting = Shortlisting.objects.create(
-        category=category,
-        deed=deed,
-        jury_notes=jury_notes,
-        added_by=actor if actor and actor.is_authenticated else None,
-    )
-    category.gala.log_action(
-        "gala.shortlisted", actor=actor, data={"category": category.pk, "deed": deed.pk}
-    )
-    return shortlisting
-
-
-@transaction.atomic
-def award_decide(category, deed, *, actor):
-    """The jury decides among the shortlist: an award goes to a shortlisted, published
-    deed, once per category."""
-    from .awards import Award
-
-    if deed.status != "published":
-        raise GalaError(_("Only published deeds can be awarded."))
-    if not category.shortlist.filter(deed=deed).exists():
-        raise GalaError(_("Shortlist the deed in this category first."))
-    if category.awards.filter(deed=deed).exists():
-        raise GalaError(_("The deed already has this award."))
-    award = Award.objects.create(category=category, deed=deed)
-    award.log_action("award.decided", actor=actor, data={"deed": deed.pk})
-    return award
-
-
-@transaction.atomic
-def honourable_mention_add(gala, organisation, *, actor, unit="", text="", text_sv="", text_en=""):
-    from .awards import HonourableMention
-
-    mention = HonourableMention.objects.create(
-        gala=gala, organisation=organisation, unit=unit, text=text, text_sv=text_sv, text_en=text_en
-    )
-    mention.log_action("mention.added", actor=actor, data={"organisation": organisation.pk})
-    return mention
+def campaign_change(campaign, *, actor, **changes):
+    """Its dates too: results already frozen keep the period they were frozen for."""
+    campaign = locked(Campaign, campaign, CampaignError)
+    changed = apply_changes(campaign, CAMPAIGN_FIELDS, changes)
+    _check_campaign(campaign)
+    if changed:
+        campaign.save(update_fields=changed)
+        campaign.log_action("campaign.changed", actor=actor, data={"fields": changed})
+    return campaign

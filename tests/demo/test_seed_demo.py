@@ -26,7 +26,8 @@ from demo.organisations import DEMO_WEBSITE
 from demo.places import BIG_CITIES, COUNTIES, EXCLUDED, LEADERS, PLACES, SWEDISH_SHARE
 from organisations.models import Municipality, Organisation, OrganisationType
 from recognition.awards import Award, Gala, Shortlisting
-from recognition.models import MunicipalityRanking
+from recognition.highlights import Highlight
+from recognition.models import Campaign, MunicipalityRanking
 from taxonomy.models import Subtheme
 from tests.deeds.factories import DeedFactory
 from tests.organisations.factories import OrganisationFactory
@@ -251,6 +252,14 @@ class TestSmallDemo:
         assert all(c.sector_id for c in this_year.categories.filter(kind="sector"))
         for ranking in MunicipalityRanking.objects.all():
             assert ranking.winners[0]["municipality"] in ranking.text_sv
+
+    def test_campaigns_galas_and_highlights_are_seeded_through_the_recognition_services(self):
+        actions = Counter(AuditEntry.objects.values_list("action", flat=True))
+        assert actions["campaign.created"] == Campaign.objects.count() == 5
+        assert actions["gala.created"] == Gala.objects.count() > 0
+        assert actions["highlight.scheduled"] == Highlight.objects.count() > 0
+        # The services' rules hold for what the demo shows: only published deeds.
+        assert not Highlight.objects.exclude(deed__status=DeedStatus.PUBLISHED).exists()
 
 
 @pytest.mark.usefixtures("default_size_demo")
