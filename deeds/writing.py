@@ -56,11 +56,13 @@ def deed_apply(
     deed.submitter_email = submitter_email
     deed.save()
 
-    subthemes = list(subthemes)
-    deed.sectors.set(sectors)
-    deed.themes.set({*themes, *(s.theme for s in subthemes)})
-    deed.subthemes.set(subthemes)
-    deed.customer_groups.set(customer_groups)
+    deed_tags_set(
+        deed,
+        sectors=sectors,
+        themes=themes,
+        subthemes=subthemes,
+        customer_groups=customer_groups,
+    )
     deed.partners.set({p for p in partners if p is not None and p != organisation})
 
     deed.links.all().delete()
@@ -71,6 +73,15 @@ def deed_apply(
     deed_contacts_set(deed, list(contacts), submitter_email=submitter_email, ask=final)
     _apply_files(deed, images, attachments, final=final)
     return deed
+
+
+def deed_tags_set(deed, *, sectors, themes, subthemes, customer_groups):
+    """Tag a saved ``deed`` with exactly these terms (objects), replacing its old tags."""
+    subthemes = list(subthemes)
+    deed.sectors.set(sectors)
+    deed.themes.set({*themes, *(s.theme for s in subthemes)})
+    deed.subthemes.set(subthemes)
+    deed.customer_groups.set(customer_groups)
 
 
 def _apply_files(deed, images, attachments, *, final):
