@@ -87,18 +87,8 @@ class DeedAdminForm(forms.ModelForm):
                 continue
             current = Q(pk__in=self.instance.pk and getattr(self.instance, name).all() or [])
             self.fields[name].queryset = model.objects.filter(Q(is_active=True) | current)
-
-    def clean(self):
-        cleaned = super().clean()
-        themes = cleaned.get("themes")
-        for subtheme in cleaned.get("subthemes") or []:
-            if themes is not None and subtheme.theme not in themes:
-                self.add_error(
-                    "subthemes",
-                    _("“%(subtheme)s” belongs to the theme “%(theme)s”, which is not chosen.")
-                    % {"subtheme": subtheme, "theme": subtheme.theme},
-                )
-        return cleaned
+        # A subtheme whose theme is not ticked is no error: saving adds the theme
+        # (deed_tags_set), as publishing a shared deed and the import do.
 
 
 class DeedImageForm(forms.ModelForm):

@@ -8,6 +8,8 @@ means (``deed.created``, ``deed.revised``), and the preview runs it inside a
 transaction that is rolled back, so it must leave nothing behind.
 """
 
+from taxonomy.models import themes_with_subthemes
+
 from .contacts import deed_contacts_set
 from .images import store_derivatives
 from .models import Deed, DeedAttachment, DeedImage, DeedLink, DeedStatus
@@ -76,10 +78,11 @@ def deed_apply(
 
 
 def deed_tags_set(deed, *, sectors, themes, subthemes, customer_groups):
-    """Tag a saved ``deed`` with exactly these terms (objects), replacing its old tags."""
+    """Tag a saved ``deed`` with these terms, replacing its old tags; the themes of its
+    subthemes are added (``themes_with_subthemes``)."""
     subthemes = list(subthemes)
     deed.sectors.set(sectors)
-    deed.themes.set({*themes, *(s.theme for s in subthemes)})
+    deed.themes.set(themes_with_subthemes(themes, subthemes))
     deed.subthemes.set(subthemes)
     deed.customer_groups.set(customer_groups)
 

@@ -135,21 +135,6 @@ def test_publish_and_unpublish_actions_go_through_services(client, staff_user):
     assert get_catalogue().size == 0
 
 
-def test_subtheme_must_belong_to_a_chosen_theme(client, staff_user):
-    deed = DeedFactory()
-    client.force_login(staff_user)
-    from taxonomy.models import Subtheme
-
-    data = deed_form(
-        deed.organisation,
-        themes=[Theme.objects.get(slug="luottamus").pk],
-        subthemes=[Subtheme.objects.get(slug="palvelumuotoilu").pk],
-    )
-    response = client.post(f"/hallinta/deeds/deed/{deed.pk}/change/", data)
-    assert response.status_code == 200
-    assert "Palvelumuotoilu" in response.content.decode()
-
-
 def test_retired_term_is_not_offered_for_new_deeds_but_stays_on_old_ones(client, staff_user):
     theme = Theme.objects.get(slug="rekrytointi")
     deed = DeedFactory(themes=[theme])
