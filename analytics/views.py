@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from recognition.models import Campaign
+from tori.charts import Band
 
-from .charts import Band
 from .forms import CompareForm, PeriodForm
 from .report import period_report
 from .services import analytics_rollup

@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 
 from deeds.listing import parse_listing
 from deeds.models import Deed, DeedContact
-from stats import charts
 from stats.figures import Figures, Row
 from stats.sections import section
+from tori import charts
 
 from .awards import Award, Gala
 from .calendar import DOORS, calendar_gala, door_awards, is_open, opened_on
