@@ -6,14 +6,27 @@ from django.db.models import Max
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from core.charts import Band, Point, timeline
 from deeds.models import Deed
 
-from .charts import Band, Point, timeline
 from .models import DeedDay, ReferrerDay, SearchDay, SiteDay
 
 TOP_ROWS = 20
 # Up to about three months one bar per day stays readable; longer periods get months.
 DAILY_UP_TO_DAYS = 92
+
+
+class Period(Point):
+    """A day or a month of the dashboard: page views are the timeline's columns and
+    visits its line."""
+
+    @property
+    def views(self):
+        return self.count
+
+    @property
+    def visitors(self):
+        return self.line
 
 
 def _next_month(day):
@@ -27,12 +40,12 @@ def daily_points(start, end):
         day = start + timedelta(days=n)
         row = rows.get(day, {})
         points.append(
-            Point(
+            Period(
                 start=day,
                 end=day,
                 label=formats.date_format(day, "MONTH_DAY_FORMAT"),
-                views=row.get("views", 0),
-                visitors=row.get("visitors", 0),
+                count=row.get("views", 0),
+                line=row.get("visitors", 0),
             )
         )
     return points
@@ -46,12 +59,12 @@ def monthly_points(start, end):
         following = _next_month(month)
         row = rows.get(month, {})
         points.append(
-            Point(
+            Period(
                 start=max(month, start),
                 end=min(following - timedelta(days=1), end),
                 label=formats.date_format(month, "n/Y"),
-                views=row.get("views", 0),
-                visitors=row.get("visitors", 0),
+                count=row.get("views", 0),
+                line=row.get("visitors", 0),
             )
         )
         month = following

@@ -6,9 +6,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.charts import Band
 from recognition.models import Campaign
 
-from .charts import Band
 from .forms import CompareForm, PeriodForm
 from .report import period_report
 from .services import analytics_rollup

@@ -8,9 +8,9 @@ from django.utils.translation import ngettext
 
 from taxonomy.models import CustomerGroup, Sector, Subtheme, Theme
 
-from .images import clean_image_upload, store_derivatives
+from .images import clean_image_upload
 from .models import Deed, DeedAttachment, DeedContact, DeedImage, DeedLink
-from .services import DeedStateError, deed_publish, deed_unpublish
+from .services import DeedStateError, deed_change, deed_create, deed_publish, deed_unpublish
 
 TAG_FIELDS = {
     "sectors": Sector,
@@ -63,11 +63,10 @@ FIELDSETS = [
     ),
     (_("History"), {"fields": ["audit_trail"]}),
 ]
-READONLY_FIELDS = ["region", "created_at", "updated_at", "audit_trail"]
-# Once a deed exists its state changes only through deed_publish/deed_unpublish (the
-# list's actions), which check the current state and leave an audit entry; a new deed
-# may still be created in any state (audited as deed.created with its fields).
-STATE_FIELDS = ["status", "published_at"]
+# A deed's state changes only through deed_publish/deed_unpublish (the list's
+# actions), which check the current state and leave an audit entry: a deed added here
+# starts as a draft (deed_create), and staff publish it with the action.
+READONLY_FIELDS = ["status", "published_at", "region", "created_at", "updated_at", "audit_trail"]
 EDITABLE_FIELDS = [
     name for _, options in FIELDSETS for name in options["fields"] if name not in READONLY_FIELDS
 ]
@@ -88,18 +87,8 @@ class DeedAdminForm(forms.ModelForm):
                 continue
             current = Q(pk__in=self.instance.pk and getattr(self.instance, name).all() or [])
             self.fields[name].queryset = model.objects.filter(Q(is_active=True) | current)
-
-    def clean(self):
-        cleaned = super().clean()
-        themes = cleaned.get("themes")
-        for subtheme in cleaned.get("subthemes") or []:
-            if themes is not None and subtheme.theme not in themes:
-                self.add_error(
-                    "subthemes",
-                    _("“%(subtheme)s” belongs to the theme “%(theme)s”, which is not chosen.")
-                    % {"subtheme": subtheme, "theme": subtheme.theme},
-                )
-        return cleaned
+        # A subtheme whose theme is not ticked is no error: saving adds the theme
+        # (deed_tags_set), as publishing a shared deed and the import do.
 
 
 class DeedImageForm(forms.ModelForm):
@@ -157,11 +146,6 @@ class DeedAdmin(admin.ModelAdmin):
     actions = ["publish", "unpublish"]
     fieldsets = FIELDSETS
 
-    def get_readonly_fields(self, request, obj=None):
-        if obj is None:
-            return READONLY_FIELDS
-        return READONLY_FIELDS + STATE_FIELDS
-
     @admin.display(description=_("Changes"))
     def audit_trail(self, obj):
         if not obj.pk:
@@ -172,23 +156,28 @@ class DeedAdmin(admin.ModelAdmin):
         )
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if not change:
-            obj.log_action("deed.created", actor=request.user)
-        elif form.changed_data:
-            obj.log_action(
-                "deed.changed", actor=request.user, data={"fields": sorted(form.changed_data)}
-            )
+        """Nothing yet: the deed is written with its tags and parts in save_related."""
 
-    def save_formset(self, request, form, formset, change):
-        instances = formset.save()
-        if formset.model is DeedImage:
-            for image in instances:
-                store_derivatives(image)
-        changed = [name for f in formset.forms for name in f.changed_data]
-        if change and (changed or formset.deleted_objects):
-            form.instance.log_action(
-                "deed.changed", actor=request.user, data={"related": formset.model._meta.model_name}
+    def save_related(self, request, form, formsets, change):
+        # One service call writes the deed, its tags and inlines and the audit entry.
+        values = form.cleaned_data
+        tags = {name: values[name] for name in TAG_FIELDS}
+        if change:
+            deed_change(
+                form.instance,
+                actor=request.user,
+                fields=form.changed_data,
+                tags=tags,
+                partners=values["partners"],
+                parts=formsets,
+            )
+        else:
+            deed_create(
+                form.instance,
+                actor=request.user,
+                tags=tags,
+                partners=values["partners"],
+                parts=formsets,
             )
 
     @admin.action(description=_("Publish the selected deeds"))

@@ -8,6 +8,8 @@ means (``deed.created``, ``deed.revised``), and the preview runs it inside a
 transaction that is rolled back, so it must leave nothing behind.
 """
 
+from taxonomy.models import themes_with_subthemes
+
 from .contacts import deed_contacts_set
 from .images import store_derivatives
 from .models import Deed, DeedAttachment, DeedImage, DeedLink, DeedStatus
@@ -56,11 +58,13 @@ def deed_apply(
     deed.submitter_email = submitter_email
     deed.save()
 
-    subthemes = list(subthemes)
-    deed.sectors.set(sectors)
-    deed.themes.set({*themes, *(s.theme for s in subthemes)})
-    deed.subthemes.set(subthemes)
-    deed.customer_groups.set(customer_groups)
+    deed_tags_set(
+        deed,
+        sectors=sectors,
+        themes=themes,
+        subthemes=subthemes,
+        customer_groups=customer_groups,
+    )
     deed.partners.set({p for p in partners if p is not None and p != organisation})
 
     deed.links.all().delete()
@@ -71,6 +75,16 @@ def deed_apply(
     deed_contacts_set(deed, list(contacts), submitter_email=submitter_email, ask=final)
     _apply_files(deed, images, attachments, final=final)
     return deed
+
+
+def deed_tags_set(deed, *, sectors, themes, subthemes, customer_groups):
+    """Tag a saved ``deed`` with these terms, replacing its old tags; the themes of its
+    subthemes are added (``themes_with_subthemes``)."""
+    subthemes = list(subthemes)
+    deed.sectors.set(sectors)
+    deed.themes.set(themes_with_subthemes(themes, subthemes))
+    deed.subthemes.set(subthemes)
+    deed.customer_groups.set(customer_groups)
 
 
 def _apply_files(deed, images, attachments, *, final):

@@ -18,13 +18,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from catalogue.listing import parse_listing
+from core import charts
 from core.cards import card_response
 from recognition.forms import FreezeResultForm
 from recognition.models import Campaign, MunicipalityRanking, in_language
 from recognition.rankings import municipality_ranking
 from recognition.services import TRANSLATIONS, RankingError, ranking_freeze, ranking_publish
 
-from . import charts
 from .figures import Figures, Row
 from .sections import section
 

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 
-from . import charts
+from core import charts
+
 from .figures import DIMENSIONS
 
 
@@ -15,7 +16,7 @@ class Section:
     by: str
     title: str
     rows: list
-    chart: dict
+    chart: object  # core.charts.horizontal() or timeline()
     timeline: bool = False
     links: dict = field(default_factory=dict)
     ranked: bool = False

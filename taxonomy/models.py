@@ -62,10 +62,18 @@ class Theme(Term):
         verbose_name_plural = _("themes")
 
 
+class SubthemeQuerySet(TermQuerySet):
+    def theme_of_each(self):
+        """``{subtheme pk: its theme's pk}`` in one query."""
+        return dict(self.values_list("pk", "theme_id"))
+
+
 class Subtheme(Term):
     theme = models.ForeignKey(
         Theme, verbose_name=_("theme"), on_delete=models.PROTECT, related_name="subthemes"
     )
+
+    objects = SubthemeQuerySet.as_manager()
 
     class Meta(Term.Meta):
         verbose_name = _("subtheme")
@@ -77,3 +85,22 @@ class CustomerGroup(Term):
     class Meta(Term.Meta):
         verbose_name = _("customer group")
         verbose_name_plural = _("customer groups")
+
+
+def themes_with_subthemes(themes, subthemes, *, theme_of=None):
+    """The themes of something tagged with ``themes`` and ``subthemes`` (terms or their
+    primary keys), as primary keys: the chosen themes, then the theme of each subtheme
+    that is not among them, each once, in order.
+
+    A subtheme narrows a theme, so a deed about a subtheme is about its theme too: every
+    way of tagging a deed (publishing a shared deed, the admin, the import) completes
+    its themes with this rather than refusing the choice. ``theme_of`` is
+    ``Subtheme.objects.theme_of_each()``, for a caller that tags many deeds (the
+    import) and so looks it up once; without it this costs a query.
+    """
+    subtheme_pks = [getattr(subtheme, "pk", subtheme) for subtheme in subthemes]
+    if theme_of is None and subtheme_pks:
+        theme_of = Subtheme.objects.filter(pk__in=subtheme_pks).theme_of_each()
+    result = dict.fromkeys(getattr(theme, "pk", theme) for theme in themes)
+    result.update(dict.fromkeys(theme_of[pk] for pk in subtheme_pks))
+    return list(result)

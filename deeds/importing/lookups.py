@@ -57,7 +57,7 @@ class Lookups:
         self.vocabularies = {
             attr: _slugs_and_names(model.objects) for attr, model, _name in VOCABULARIES
         }
-        self.theme_of_subtheme = dict(Subtheme.objects.values_list("pk", "theme_id"))
+        self.theme_of_subtheme = Subtheme.objects.theme_of_each()
 
         self.municipality_codes = dict(Municipality.objects.values_list("code", "pk"))
         self.municipality_names = {}

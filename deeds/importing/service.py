@@ -158,6 +158,10 @@ class _BatchWriter:
             else:
                 organisation = self._new_organisation(record.organisation)
             # save() one by one: it derives the region, slug and sort key (Deed.save).
+            # Published directly rather than through deed_publish: these deeds were
+            # published on the old site (their date comes from the file), and checking
+            # and locking each of thousands of rows would only slow the import down.
+            # The deeds app's own bulk writer, audited per deed as deed.imported.
             deed = Deed(
                 **record.fields,
                 organisation=organisation,

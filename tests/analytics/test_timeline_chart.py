@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from analytics.charts import Band, Point, nice_top, timeline
+from core.charts import Band, Point, nice_top, timeline
 
 DAY = dt.date(2026, 11, 1)
 

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from stats import charts
+from core import charts
 
 
 def timeline_svg(months, language):
