@@ -4,7 +4,7 @@ whatever the form posts, and a change is saved and audited in one step."""
 import pytest
 
 from audit.models import AuditEntry
-from deeds.catalogue import get_catalogue
+from catalogue.index import get_catalogue
 from deeds.models import Deed, DeedStatus
 from deeds.services import deed_change, deed_publish
 from tests.deeds.factories import DeedFactory
