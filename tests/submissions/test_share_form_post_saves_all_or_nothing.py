@@ -15,9 +15,13 @@ from django.utils import translation
 
 from audit.models import AuditEntry
 from deeds.models import DeedImage
+from organisations.models import Municipality, Region
+from organisations.reference import load_reference_data
 from submissions.files import FileChanges, FileStorageError
 from submissions.models import FileKind, Submission, SubmissionFile
 from submissions.services import submission_save
+from taxonomy.initial import load_initial_taxonomy
+from taxonomy.models import CustomerGroup, Sector, Subtheme, Theme
 from tests.deeds.factories import DeedFactory, image_bytes
 from tests.editors.factories import editor_of
 from tests.organisations.factories import OrganisationFactory
@@ -337,6 +341,11 @@ def test_two_posts_of_a_new_form_at_the_same_moment_make_one_draft_with_one_file
     Needs PostgreSQL (two connections at once); SQLite's test database is in memory."""
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (DATABASE_URL): two requests at once")
+    # An earlier test outside a transaction may have emptied the migrations' data.
+    if not Municipality.objects.exists():
+        load_reference_data(Region, Municipality)
+    if not Sector.objects.exists():
+        load_initial_taxonomy(Sector, Theme, Subtheme, CustomerGroup)
     organisation = OrganisationFactory(name_fi="Kuopion kaupunki")
     values = form_values(organisation)
     hidden = open_form(Client())
