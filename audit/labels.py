@@ -66,6 +66,8 @@ ACTION_LABELS = {
     "submission.created": gettext_lazy("Draft started"),
     "submission.edited": gettext_lazy("Edited by a moderator"),
     "submission.email_confirmed": gettext_lazy("Email address confirmed"),
+    "submission.file_added": gettext_lazy("Image or attachment added"),
+    "submission.file_removed": gettext_lazy("Image or attachment removed"),
     "submission.link_sent": gettext_lazy("Link to the draft emailed"),
     "submission.published": gettext_lazy("Published"),
     "submission.rejected": gettext_lazy("Rejected"),

@@ -1,17 +1,27 @@
-"""Images and PDF attachments of a submission, stored as soon as they are uploaded.
+"""Images and PDF attachments of a submission, changed by the same post as its text.
 
 Both are accepted by content, never by name: images are decoded and re-encoded by
 deeds.images (which drops EXIF, GPS location included); a PDF must start with the
 PDF signature and end with its end-of-file marker.
+
+A post's file changes are saved in the transaction that saves its text (see
+services.submission_save). Storage is not part of that transaction, so
+``files_atomic`` deletes files written in it again when it rolls back, and a removed
+file leaves storage only once the removal is committed.
 """
 
+import logging
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from PIL import Image
 
 from deeds.images import clean_image_upload
@@ -19,6 +29,44 @@ from deeds.models import DeedAttachment, DeedImage
 
 from .forms import clean_text
 from .models import FileKind, SubmissionFile
+
+log = logging.getLogger(__name__)
+
+NOT_STORED = gettext_lazy(
+    "The images and attachments could not be stored just now, so nothing of this save "
+    "was kept. Choose the files again and save once more."
+)
+
+
+class FileStorageError(Exception):
+    """Storage refused a file; the post that brought it is not saved at all."""
+
+
+@dataclass(frozen=True)
+class FileChanges:
+    """What one post of the form asks of the files: stored files to remove (ids as
+    posted), new text alternatives by id, and new uploads by kind."""
+
+    remove: frozenset = frozenset()
+    alt_texts: dict = field(default_factory=dict)
+    uploads: dict = field(default_factory=dict)
+
+
+NO_FILE_CHANGES = FileChanges()
+UPLOAD_FIELDS = {FileKind.IMAGE: "images", FileKind.ATTACHMENT: "attachments"}
+
+
+def file_changes(post, uploads):
+    """The file changes in a post of the form (``request.POST``, ``request.FILES``)."""
+    return FileChanges(
+        remove=frozenset(post.getlist("remove_file")),
+        alt_texts={
+            key.removeprefix("alt_text_"): clean_text(value).strip()[:300]
+            for key, value in post.items()
+            if key.startswith("alt_text_")
+        },
+        uploads={kind: tuple(uploads.getlist(name)) for kind, name in UPLOAD_FIELDS.items()},
+    )
 
 
 def clean_pdf_upload(upload):
@@ -35,7 +83,91 @@ def clean_pdf_upload(upload):
     return ContentFile(data, name=f"{stem}.pdf")
 
 
-def _store(submission, kind, upload, content, position):
+def _limits():
+    return {
+        FileKind.IMAGE: (settings.SUBMISSION_MAX_IMAGES, clean_image_upload),
+        FileKind.ATTACHMENT: (settings.SUBMISSION_MAX_ATTACHMENTS, clean_pdf_upload),
+    }
+
+
+def _over_limit(upload, limit):
+    return _("“%(name)s” was not added: at most %(limit)d files of this kind.") % {
+        "name": upload.name,
+        "limit": limit,
+    }
+
+
+@dataclass
+class CheckedUploads:
+    """Uploads checked by content: the accepted ones with their safe copies, by kind,
+    and messages naming the refused ones."""
+
+    accepted: dict
+    refused: list
+
+
+def files_check(changes):
+    """Check the uploads by content. Decoding and re-encoding images takes time, so
+    this runs before the transaction; uploads past the limit are refused undecoded."""
+    accepted, refused = {}, []
+    for kind, (limit, clean) in _limits().items():
+        accepted[kind] = []
+        for upload in changes.uploads.get(kind, ()):
+            if len(accepted[kind]) >= limit:
+                refused.append(_over_limit(upload, limit))
+                continue
+            try:
+                content = clean(upload)
+            except ValidationError as error:
+                refused.append(f"“{upload.name}”: {' '.join(error.messages)}")
+                continue
+            accepted[kind].append((upload, content))
+    return CheckedUploads(accepted, refused)
+
+
+def _storage():
+    return SubmissionFile.file.field.storage
+
+
+def _delete_from_storage(names):
+    for name in names:
+        try:
+            _storage().delete(name)
+        except Exception:  # storage is the outside world: a leftover file is no error
+            log.exception("Could not delete %s from storage", name)
+
+
+@contextmanager
+def files_atomic():
+    """One transaction for rows and the stored files they name. Yields the list that
+    ``files_apply`` adds the names of files it writes to: if the block fails (or its
+    commit does), those are deleted again, since storage cannot roll back. (Run
+    inside a caller's transaction that rolls back later, they stay behind unused.)"""
+    written = []
+    try:
+        with transaction.atomic():
+            yield written
+    except BaseException:
+        _delete_from_storage(written)
+        raise
+
+
+def _same_file(stored, upload, content):
+    """Whether ``stored`` already is this upload: a repeated post (double click, a
+    resend after a lost response) brings the same file again."""
+    if stored.original_name != (upload.name or "")[:200] or stored.size != content.size:
+        return False
+    content.seek(0)
+    try:
+        with _storage().open(stored.file.name, "rb") as handle:
+            return handle.read() == content.read()
+    except OSError:
+        return False
+    finally:
+        content.seek(0)
+
+
+def _store(submission, kind, upload, content, position, written):
     stored = SubmissionFile(
         submission=submission,
         kind=kind,
@@ -48,62 +180,79 @@ def _store(submission, kind, upload, content, position):
         with Image.open(content) as image:
             stored.width, stored.height = image.size
         content.seek(0)
-    stored.file.save(content.name, content, save=False)
+    try:
+        stored.file.save(content.name, content, save=False)
+    except Exception as error:
+        log.exception("Could not store an uploaded file of submission %s", submission.pk)
+        raise FileStorageError from error
+    written.append(stored.file.name)
     stored.save()
     return stored
 
 
 def file_discard(stored):
-    """Forget an uploaded file, and delete it from storage unless a deed shows it: an
-    edit of a published deed (and a published new deed) shares the deed's files."""
+    """Forget an uploaded file. Its stored copy is deleted once this is committed,
+    unless a deed shows it: an edit of a published deed (and a published new deed)
+    shares the deed's files."""
     name = stored.file.name
     in_use = (
         DeedImage.objects.filter(image=name).exists()
         or DeedAttachment.objects.filter(file=name).exists()
     )
-    if not in_use:
-        stored.file.delete(save=False)
     stored.delete()
+    if not in_use:
+        transaction.on_commit(lambda: _delete_from_storage([name]))
 
 
-def files_update(submission, post, uploads):
-    """Apply removals, text alternatives and new uploads from one form post.
+def _log(submission, action, stored, actor, actor_label):
+    submission.log_action(
+        action,
+        actor=actor,
+        actor_label=actor_label,
+        data={"file": stored.pk, "kind": stored.kind, "name": stored.original_name},
+    )
 
-    Returns error messages (in the active language) for files that were refused;
-    everything else is kept.
+
+def files_apply(submission, changes, checked, *, written, actor=None, actor_label=""):
+    """Apply one post's removals, text alternatives and checked uploads to a locked
+    submission, inside ``files_atomic``; additions and removals are audited.
+
+    Returns messages for the uploads refused because the submission has as many
+    files of their kind as it may have.
     """
-    errors = []
-    remove = set(post.getlist("remove_file"))
+    refused = []
     for stored in submission.files.all():
-        if str(stored.pk) in remove:
+        if str(stored.pk) in changes.remove:
             file_discard(stored)
+            _log(submission, "submission.file_removed", stored, actor, actor_label)
             continue
-        alt = post.get(f"alt_text_{stored.pk}")
-        alt = None if alt is None else clean_text(alt).strip()[:300]
+        alt = changes.alt_texts.get(str(stored.pk))
         if alt is not None and alt != stored.alt_text:
             stored.alt_text = alt
             stored.save(update_fields=["alt_text"])
-    limits = {
-        FileKind.IMAGE: (settings.SUBMISSION_MAX_IMAGES, clean_image_upload, "images"),
-        FileKind.ATTACHMENT: (settings.SUBMISSION_MAX_ATTACHMENTS, clean_pdf_upload, "attachments"),
-    }
-    for kind, (limit, clean, field) in limits.items():
-        count = submission.files.filter(kind=kind).count()
-        for upload in uploads.getlist(field):
-            if count >= limit:
-                errors.append(
-                    _("“%(name)s” was not added: at most %(limit)d files of this kind.")
-                    % {"name": upload.name, "limit": limit}
-                )
+    for kind, (limit, _clean) in _limits().items():
+        kept = list(submission.files.filter(kind=kind))
+        for upload, content in checked.accepted.get(kind, ()):
+            if any(_same_file(stored, upload, content) for stored in kept):
                 continue
-            try:
-                content = clean(upload)
-            except ValidationError as error:
-                errors.append(f"“{upload.name}”: {' '.join(error.messages)}")
+            if len(kept) >= limit:
+                refused.append(_over_limit(upload, limit))
                 continue
-            _store(submission, kind, upload, content, count)
-            count += 1
-    return errors
+            stored = _store(submission, kind, upload, content, len(kept), written)
+            kept.append(stored)
+            _log(submission, "submission.file_added", stored, actor, actor_label)
+    return refused
+
+
+def files_as_posted(submission, changes):
+    """The stored files with the text alternatives a post typed for them, to show
+    the form again after that post could not be saved."""
+    if submission is None:
+        return []
+    files = list(submission.files.all())
+    for stored in files:
+        stored.alt_text = changes.alt_texts.get(str(stored.pk), stored.alt_text)
+    return files
 
 
 def files_missing_text(submission):

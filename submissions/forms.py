@@ -2,7 +2,8 @@
 
 Everything a person types is kept as raw values (``raw_values``) whether it is
 valid or not; ``SubmissionForm`` decides whether it can be sent. Files are handled
-apart (files.py) because they are stored at once, one by one.
+apart (files.py): checked by content, then stored in the transaction that saves the
+values (services.submission_save).
 """
 
 import functools

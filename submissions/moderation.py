@@ -15,7 +15,13 @@ from django.utils.translation import gettext_lazy
 from organisations.models import Organisation
 
 from .apply import contact_consents, unknown_partners
-from .files import files_missing_text, files_update
+from .files import (
+    NOT_STORED,
+    FileStorageError,
+    file_changes,
+    files_as_posted,
+    files_missing_text,
+)
 from .forms import SubmissionForm, raw_values, without_nul
 from .models import (
     BlockedAttempt,
@@ -133,31 +139,37 @@ def moderation_review(request, pk):
 @staff_member_required
 def moderation_edit(request, pk):
     submission = get_object_or_404(Submission, pk=pk)
+    status, files = 200, None
     if request.method == "POST":
         form = SubmissionForm(data=without_nul(request.POST))
+        changes = file_changes(request.POST, request.FILES)
         try:
-            submission_edit_by_staff(
-                submission, values=raw_values(request.POST), actor=request.user
+            submission, file_errors = submission_edit_by_staff(
+                submission, values=raw_values(request.POST), files=changes, actor=request.user
             )
         except SubmissionError as error:
             messages.error(request, str(error))
             return redirect("moderation:review", pk=pk)
-        file_errors = files_update(submission, request.POST, request.FILES)
-        for error in file_errors:
-            messages.error(request, error)
-        missing = files_missing_text(submission)
-        for message in missing:
-            messages.error(request, message)
-        if form.is_valid() and not file_errors and not missing:
-            messages.success(request, _("Changes saved."))
-            return redirect("moderation:review", pk=pk)
+        except FileStorageError:
+            # Nothing was saved; the bound form shows what was typed.
+            messages.error(request, NOT_STORED)
+            status, files = 503, files_as_posted(submission, changes)
+        else:
+            for error in file_errors:
+                messages.error(request, error)
+            missing = files_missing_text(submission)
+            for message in missing:
+                messages.error(request, message)
+            if form.is_valid() and not file_errors and not missing:
+                messages.success(request, _("Changes saved."))
+                return redirect("moderation:review", pk=pk)
     else:
         form = SubmissionForm(initial=submission.data)
     context = {
         "form": form,
         "submission": submission,
         "staff_edit": True,
-        "files": list(submission.files.all()),
+        "files": files if files is not None else list(submission.files.all()),
         "organisation_names": Organisation.objects.public()
         .order_by("sort_key")
         .values_list("name_fi", flat=True),
@@ -165,4 +177,4 @@ def moderation_edit(request, pk):
         "max_images": settings.SUBMISSION_MAX_IMAGES,
         "max_attachments": settings.SUBMISSION_MAX_ATTACHMENTS,
     }
-    return render(request, "submissions/form.html", context)
+    return render(request, "submissions/form.html", context, status=status)

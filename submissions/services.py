@@ -14,7 +14,7 @@ from emails.services import email_queue
 from organisations.models import Organisation
 
 from .apply import deed_write, values_from_deed
-from .files import files_missing_text
+from .files import NO_FILE_CHANGES, files_apply, files_atomic, files_check, files_missing_text
 from .forms import LICENCE_TEXT, LICENCE_VERSION, SubmissionForm, as_form_data, organisation_named
 from .models import (
     FileKind,
@@ -44,25 +44,57 @@ def _email(submission, template, **context):
         )
 
 
-def submission_save(*, form_key, values, language, submission=None, actor=None):
-    """Keep what was typed, valid or not. Creates the draft on the first save; a
-    second post with the same form key (double click, resend) finds the same one."""
-    if submission is None:
-        try:
-            with transaction.atomic():
-                submission, created = Submission.objects.get_or_create(
-                    form_key=form_key,
-                    defaults={
-                        "language": language,
-                        "created_by": actor if actor and actor.is_authenticated else None,
-                    },
-                )
-        except IntegrityError:
-            submission, created = Submission.objects.get(form_key=form_key), False
-        if created:
-            submission.log_action("submission.created", actor=actor, actor_label=_label(actor))
-    if not submission.is_editable:
-        raise SubmissionError(_("This deed has already been sent and cannot be changed here."))
+def submission_save(
+    *, form_key, values, language, files=NO_FILE_CHANGES, submission=None, actor=None
+):
+    """Keep what was typed, valid or not, and the post's file changes, in one
+    transaction. Creates the draft on the first save; a second post with the same form
+    key (double click, resend) finds the same one, and a file it brings again is not
+    added twice.
+
+    Returns the submission and messages naming the uploads that were refused (by
+    content, or over the limit); the rest of the post is kept. Raises FileStorageError
+    when storage fails, and then nothing of the post is kept.
+    """
+    checked = files_check(files)
+    with files_atomic() as written:
+        submission = _draft_for_update(form_key, language, submission, actor)
+        if not submission.is_editable:
+            raise SubmissionError(_("This deed has already been sent and cannot be changed here."))
+        _save_values(submission, values, language)
+        refused = files_apply(
+            submission,
+            files,
+            checked,
+            written=written,
+            actor=actor,
+            actor_label=_label(actor, submission),
+        )
+    return submission, checked.refused + refused
+
+
+def _draft_for_update(form_key, language, submission, actor):
+    """The submission a post saves, locked until the post is saved (posts of one form
+    take turns); created, and its start logged, on the form's first save."""
+    if submission is not None:
+        return Submission.objects.select_for_update().get(pk=submission.pk)
+    try:
+        with transaction.atomic():
+            submission, created = Submission.objects.select_for_update().get_or_create(
+                form_key=form_key,
+                defaults={
+                    "language": language,
+                    "created_by": actor if actor and actor.is_authenticated else None,
+                },
+            )
+    except IntegrityError:  # the same form's other post created it a moment ago
+        submission, created = Submission.objects.select_for_update().get(form_key=form_key), False
+    if created:
+        submission.log_action("submission.created", actor=actor, actor_label=_label(actor))
+    return submission
+
+
+def _save_values(submission, values, language):
     email = values.get("email", "").strip()[:254]
     if (
         submission.status == SubmissionStatus.UNVERIFIED
@@ -90,7 +122,6 @@ def submission_save(*, form_key, values, language, submission=None, actor=None):
             "updated_at",
         ]
     )
-    return submission
 
 
 def _keep_licence_agreement(submission, *, agreed, language):
@@ -365,25 +396,31 @@ def submission_reject(submission, *, actor, reason):
     return submission
 
 
-@transaction.atomic
-def submission_edit_by_staff(submission, *, values, actor):
-    """A moderator corrects the contents before deciding; the log says which fields."""
-    submission = Submission.objects.select_for_update().get(pk=submission.pk)
-    if submission.status != SubmissionStatus.IN_REVIEW:
-        raise SubmissionError(_("Only a deed in moderation can be edited here."))
-    changed = sorted(
-        name
-        for name in {*values, *submission.data}
-        if values.get(name) != submission.data.get(name) and name != "email"
-    )
-    values = {**values, "email": submission.data.get("email", "")}
-    submission.data = values
-    submission.organisation = organisation_named(str(values.get("organisation_name", ""))) or (
-        submission.organisation
-    )
-    submission.save(update_fields=["data", "organisation", "updated_at"])
-    submission.log_action("submission.edited", actor=actor, data={"fields": changed})
-    return submission
+def submission_edit_by_staff(submission, *, values, actor, files=NO_FILE_CHANGES):
+    """A moderator corrects the contents and files before deciding, in one
+    transaction; the log says which fields, and which files came or went. Returns
+    the submission and messages naming refused uploads, as submission_save."""
+    checked = files_check(files)
+    with files_atomic() as written:
+        submission = Submission.objects.select_for_update().get(pk=submission.pk)
+        if submission.status != SubmissionStatus.IN_REVIEW:
+            raise SubmissionError(_("Only a deed in moderation can be edited here."))
+        changed = sorted(
+            name
+            for name in {*values, *submission.data}
+            if values.get(name) != submission.data.get(name) and name != "email"
+        )
+        values = {**values, "email": submission.data.get("email", "")}
+        submission.data = values
+        submission.organisation = organisation_named(str(values.get("organisation_name", ""))) or (
+            submission.organisation
+        )
+        submission.save(update_fields=["data", "organisation", "updated_at"])
+        submission.log_action("submission.edited", actor=actor, data={"fields": changed})
+        refused = files_apply(
+            submission, files, checked, written=written, actor=actor, actor_label=_label(actor)
+        )
+    return submission, checked.refused + refused
 
 
 @transaction.atomic

@@ -17,7 +17,13 @@ from core.ratelimit import client_key, email_rate_limited, rate_limited
 from organisations.finder import clean_query, find_organisations
 
 from .apply import contact_consents
-from .files import files_missing_text, files_update
+from .files import (
+    NOT_STORED,
+    FileStorageError,
+    file_changes,
+    files_as_posted,
+    files_missing_text,
+)
 from .forms import SubmissionForm, raw_values, without_nul
 from .models import Submission, SubmissionStatus, new_secret
 from .preview import render_preview
@@ -55,6 +61,7 @@ def form_page(
     form_key=None,
     saved=None,
     focus_summary=True,
+    files=None,
 ):
     """The share form; ``saved`` says whether what the page shows is stored as a draft
     (a blocked post is shown again but not stored, and the page must not claim it is)."""
@@ -69,7 +76,7 @@ def form_page(
         "submission": submission,
         "form_key": submission.form_key if submission else form_key or new_secret(),
         "started": started_token(),
-        "files": list(submission.files.all()) if submission else [],
+        "files": files if files is not None else list(submission.files.all()) if submission else [],
         "finding": finding,
         "candidates": find_organisations(finding, limit=FIND_CHOICES)
         if finding
@@ -120,21 +127,13 @@ def _save(request, submission):
             ),
         }[reason]
         status = 429 if reason == "rate_limit" else 400
-        # What was typed comes back as the form's initial values (not validated: the
-        # person did nothing wrong), and the page says it is not stored yet.
-        return form_page(
-            request,
-            SubmissionForm(initial=raw_values(post)),
-            None,
-            status=status,
-            notice=notice,
-            form_key=form_key,
-            saved=False,
-        )
+        return _not_saved(request, None, form_key, notice, status=status)
+    changes = file_changes(post, request.FILES)
     try:
-        submission = submission_save(
+        submission, file_errors = submission_save(
             form_key=form_key,
             values=raw_values(post),
+            files=changes,
             language=get_language()[:2],
             submission=submission,
             actor=request.user,
@@ -142,7 +141,9 @@ def _save(request, submission):
     except SubmissionError as error:
         messages.error(request, str(error))
         return redirect("submissions:sent", form_key=form_key)
-    file_errors = files_update(submission, post, request.FILES)
+    except FileStorageError:
+        files = files_as_posted(submission, changes)
+        return _not_saved(request, submission, form_key, NOT_STORED, status=503, files=files)
     for error in file_errors:
         messages.error(request, error)
     action = post.get("action", "save")
@@ -171,6 +172,22 @@ def _save(request, submission):
         ),
     )
     return redirect(edit_url)
+
+
+def _not_saved(request, submission, form_key, notice, *, status, files=None):
+    """The form again after a post that was not stored: what was typed comes back as
+    the form's initial values (not validated: the person did nothing wrong), and the
+    page says it is not stored."""
+    return form_page(
+        request,
+        SubmissionForm(initial=raw_values(request.POST)),
+        submission,
+        status=status,
+        notice=notice,
+        form_key=form_key,
+        saved=False,
+        files=files,
+    )
 
 
 def _too_many_emails(request, submission):
