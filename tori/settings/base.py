@@ -26,7 +26,8 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # The embedded default is SQLite in the project folder; production uses PostgreSQL.
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 # Optional shared cache (e.g. redis://127.0.0.1:6379/0); without it each process
-# keeps its own in-memory cache.
+# keeps its own in-memory cache. Only derived data is cached: the portal goes on
+# without it while Redis is down (core/cache.py).
 CACHE_URL = env_str("CACHE_URL", "")
 # Reverse proxies in front of the app that append the client's address to
 # X-Forwarded-For (0: none, the connecting address is the client's). Per-client limits
@@ -137,9 +138,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 if CACHE_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": "tori",
+            # A Redis that does not answer must not hold a page for long.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
