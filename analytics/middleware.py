@@ -10,6 +10,8 @@ from urllib.parse import parse_qs, urlsplit
 
 from django.db import DatabaseError
 
+from core.ratelimit import client_address
+
 from .models import HOST_LENGTH, PATH_LENGTH, QUERY_LENGTH, SearchSource
 from .services import hit_record, search_record
 
@@ -178,7 +180,7 @@ class VisitorAnalyticsMiddleware:
             if is_counted(request, response):
                 match = request.resolver_match
                 hit_record(
-                    address=request.META.get("REMOTE_ADDR", ""),
+                    address=client_address(request),
                     user_agent=request.META.get("HTTP_USER_AGENT", ""),
                     path=request.path[:PATH_LENGTH],
                     deed_id=int(match.kwargs["pk"]) if match.view_name == "deeds:detail" else None,

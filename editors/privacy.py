@@ -57,12 +57,12 @@ def notice_purposes():
                     "programme team removes it when the person asks or the editorship ends."
                 ),
                 ngettext(
-                    "After %(n)s sign-in attempt in an hour from one IP address, the form "
-                    "asks to wait; the IP address is kept only as a one-way hash for that "
-                    "hour.",
-                    "After %(n)s sign-in attempts in an hour from one IP address, the form "
-                    "asks to wait; the IP address is kept only as a one-way hash for that "
-                    "hour.",
+                    "After %(n)s sign-in attempt in an hour from one IP address or with one "
+                    "email address, the form asks to wait; both are kept only as one-way "
+                    "hashes, for a day at most.",
+                    "After %(n)s sign-in attempts in an hour from one IP address or with one "
+                    "email address, the form asks to wait; both are kept only as one-way "
+                    "hashes, for a day at most.",
                     settings.SIGN_IN_ATTEMPTS_PER_HOUR,
                 )
                 % {"n": settings.SIGN_IN_ATTEMPTS_PER_HOUR},

@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.ratelimit import client_key, rate_limited
+from core.ratelimit import client_rate_limited
 from submissions.spam import blocked_record, spam_reason, started_token
 
 from .forms import FeedbackForm, initial_page
@@ -34,7 +34,7 @@ def feedback_new(request):
     # (both in submissions/spam.py) and a per-address limit per hour (core/ratelimit.py).
     reason = spam_reason(request.POST, first_save=True)
     if reason is None and form.is_valid():
-        if rate_limited(client_key(request, "feedback"), settings.FEEDBACK_RATE_PER_HOUR):
+        if client_rate_limited(request, "feedback", settings.FEEDBACK_RATE_PER_HOUR):
             reason = "rate_limit"
         else:
             data = form.cleaned_data

@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.ratelimit import client_key, email_rate_limited, rate_limited
+from core.ratelimit import client_rate_limited, email_rate_limited
 from organisations.finder import clean_query, find_organisations
 
 from .apply import contact_consents
@@ -114,7 +114,7 @@ def _save(request, submission):
         submission = Submission.objects.filter(form_key=form_key).first()
     reason = spam_reason(post, first_save=submission is None)
     if reason is None and submission is None:
-        if rate_limited(client_key(request, "new"), settings.SUBMISSION_RATE_PER_HOUR):
+        if client_rate_limited(request, "new", settings.SUBMISSION_RATE_PER_HOUR):
             reason = "rate_limit"
     if reason is not None:
         blocked_record(reason)

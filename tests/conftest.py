@@ -36,7 +36,8 @@ def staff_user(django_user_model):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Rate limits and other cached counts start from zero in every test."""
+    """Cached values (related deeds…) start from nothing in every test; rate limits are
+    counted in the database, which each test rolls back."""
     from django.core.cache import cache
 
     cache.clear()

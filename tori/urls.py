@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
+from accounts.forms import AdminSignInForm
 from editors import views as editor_views
 
 from . import views
@@ -14,6 +15,8 @@ from .sitemaps import SITEMAPS
 admin.site.site_header = _("Tekojen tori")
 admin.site.site_title = _("Tekojen tori")
 admin.site.index_title = _("Administration")
+# The admin's sign-in shares the public one's limits on attempts (accounts/forms.py).
+admin.site.login_form = AdminSignInForm
 
 urlpatterns = [
     path("api/v1/", include("api.urls")),

@@ -26,8 +26,13 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # The embedded default is SQLite in the project folder; production uses PostgreSQL.
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 # Optional shared cache (e.g. redis://127.0.0.1:6379/0); without it each process
-# keeps its own in-memory cache.
+# keeps its own in-memory cache. Only derived data is cached: the portal goes on
+# without it while Redis is down (core/cache.py).
 CACHE_URL = env_str("CACHE_URL", "")
+# Reverse proxies in front of the app that append the client's address to
+# X-Forwarded-For (0: none, the connecting address is the client's). Per-client limits
+# and the visitor analytics' daily hash use the address the outermost of them saw.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Tekojen tori <noreply@tekojentori.fi>")
@@ -95,8 +100,12 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:home"
 LOGOUT_REDIRECT_URL = "home"
-# Sign-in attempts per address and hour before the form asks to wait (brute force).
+# Sign-in attempts per hour, per client address and per account, before every sign-in
+# form (ours and the admin's) asks to wait (brute force); password-reset requests count
+# towards the client's. Successful sign-ins are not counted.
 SIGN_IN_ATTEMPTS_PER_HOUR = env_int("SIGN_IN_ATTEMPTS_PER_HOUR", 20)
+# Password-reset emails per recipient and hour (whatever address asks for them).
+PASSWORD_RESET_EMAILS_PER_HOUR = env_int("PASSWORD_RESET_EMAILS_PER_HOUR", 3)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 TEMPLATES = [
@@ -129,9 +138,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 if CACHE_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": "tori",
+            # A Redis that does not answer must not hold a page for long.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
@@ -256,6 +267,7 @@ PRIVACY_CONTACT_EMAIL = env_str("PRIVACY_CONTACT_EMAIL", "tietosuoja@tekojentori
 # export, erasure and its retention job. `manage.py personal_data`, `manage.py prune` and
 # the privacy notice walk this list in order; the audit log's contract stays last.
 PRIVACY_CONTRACTS = [
+    "core.privacy",
     "accounts.privacy",
     "submissions.privacy",
     "deeds.privacy",
