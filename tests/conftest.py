@@ -41,3 +41,17 @@ def _empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _finnish_first():
+    """Every test starts in Finnish, the site's default language.
+
+    Django's test client leaves the language of the last request active in the thread,
+    so without this a test's reverse() or gettext would depend on which test ran before
+    it in the same worker."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
