@@ -17,6 +17,7 @@ patterns are split into chunks, so that pytest-xdist's workers share them.
 
 import datetime as dt
 import re
+from pathlib import Path
 from urllib.parse import quote, urlencode
 from zoneinfo import ZoneInfo
 
@@ -201,7 +202,16 @@ def route_of(path):
 
 
 @pytest.fixture
-def plausible():
+def media_folder():
+    """The folder /media/ serves from (SERVE_MEDIA), as on a running site: a file name
+    is then looked up in it, where a missing folder would make every name just missing."""
+    folder = Path(resolve("/media/x").kwargs["document_root"])
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture
+def plausible(media_folder):
     """Something for every public page to show, and path values that find it."""
     social, wellbeing = sector("sosiaali-ja-terveys"), theme("tyohyvinvointi")
     deeds = [
@@ -353,9 +363,12 @@ def test_no_query_parameter_answers_with_a_server_error(plausible, read_paramete
         ("/organisaatiot/?region=01%00", 200, "Tuntematon maakunta"),
         ("/kekseliain-kunta/?start=9999-12-31&end=9999-12-31", 400, "vuosilta 2000–2100"),
         ("/tilastot/lataa/month.xlsx?start=0001-01-01&end=9999-12-31", 400, "vuosilta 1900–2100"),
+        ("/media/" + "9" * 400, 404, ""),  # too long a file name for the file system
     ],
 )
-def test_the_reported_addresses_answer_with_a_message(client, address, status, message):
+def test_the_reported_addresses_answer_with_a_message(
+    client, media_folder, address, status, message
+):
     response = client.get(address)
     assert response.status_code == status
     assert message in response.content.decode()
