@@ -45,6 +45,10 @@ SHORT_LIST = {"organisation": 10, "municipality": 10}
 # the parameter is the facet's name + "_q" (organisation_q=Liminka).
 FILTERABLE = ("organisation", "municipality")
 NOTHING = -1  # a valid value with no deeds (e.g. a year before the first deed)
+# Dates of the years deeds can have been published in. Others are refused, not counted:
+# a period's months and days cost rows (stats/figures.py), so 0001–9999 would cost
+# 120,000 of them.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
 class InvalidFilterError(ValueError):
@@ -57,6 +61,9 @@ class Listing:
     keys: dict  # facet -> [key] as given, normalised
     sort: str = DEFAULT_SORT
     problems: list = field(default_factory=list)
+    # Problems that pages counting by period answer with 400 (a date outside the years):
+    # the page still shows all deeds, and says why.
+    refused: list = field(default_factory=list)
     catalogue: object = None
     q: str = ""
     search: object = None  # search.services.SearchResult, once run() has searched
@@ -142,12 +149,16 @@ def parse_listing(params, *, strict=False, catalogue=None, fixed=None):
     ``fixed`` pins facets (an organisation page always filters by its organisation).
     """
     catalogue = catalogue or get_catalogue()
-    selections, keys, problems = {}, {}, []
+    selections, keys, problems, refused = {}, {}, [], []
 
     def problem(message):
         if strict:
             raise InvalidFilterError(message)
         problems.append(message)
+
+    def refuse(message):
+        problem(message)
+        refused.append(message)
 
     for name in FACETS:
         column = catalogue.columns[name]
@@ -184,7 +195,7 @@ def parse_listing(params, *, strict=False, catalogue=None, fixed=None):
         sort = default
     elif sort == SEARCH_SORT and not q:
         sort = DEFAULT_SORT  # nothing to be relevant to
-    start, end = (parse_date(params, name, problem) for name in ("start", "end"))
+    start, end = (parse_date(params, name, problem, refuse) for name in ("start", "end"))
     if start and end and end < start:
         problem(_("The period ends before it starts."))
         start = end = None
@@ -196,6 +207,7 @@ def parse_listing(params, *, strict=False, catalogue=None, fixed=None):
         keys,
         sort,
         problems,
+        refused,
         catalogue,
         q,
         start=start,
@@ -205,7 +217,9 @@ def parse_listing(params, *, strict=False, catalogue=None, fixed=None):
     )
 
 
-def parse_date(params, name, problem):
+def parse_date(params, name, problem, refuse=None):
+    """A date YYYY-MM-DD of FIRST_YEAR–LAST_YEAR, or None; a date of other years goes to
+    ``refuse`` (or ``problem``) and is left out."""
     value = params.get(name, "").strip()
     if not value:
         return None
@@ -213,8 +227,14 @@ def parse_date(params, name, problem):
         date = dt.date.fromisoformat(value[:10]) if len(value) == 10 else None
     except ValueError:
         date = None
-    if date is None or not 1900 <= date.year <= 2100:
+    if date is None:
         problem(_("“%(value)s” is not a date (YYYY-MM-DD).") % {"value": value[:40]})
+    elif not FIRST_YEAR <= date.year <= LAST_YEAR:
+        (refuse or problem)(
+            _("Choose dates from the years %(first)s–%(last)s.")
+            % {"first": FIRST_YEAR, "last": LAST_YEAR}
+        )
+        return None
     return date
 
 
@@ -225,7 +245,7 @@ def normalise(name, value):
 
 
 def valid_year(value):
-    return value.isdigit() and len(value) == 4 and 1900 <= int(value) <= 2100
+    return value.isdigit() and len(value) == 4 and FIRST_YEAR <= int(value) <= LAST_YEAR
 
 
 @dataclass

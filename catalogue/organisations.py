@@ -31,8 +31,11 @@ def organisation_list(request):
     elif org_type:
         problems.append(_("Unknown organisation type: “%(value)s”.") % {"value": org_type[:40]})
         org_type = ""
+    # Looked up among the 19 regions rather than in the database: any text reaches this,
+    # and PostgreSQL refuses some (NUL) with an error instead of "no such region".
+    regions = {region.code: region for region in Region.objects.all()}
     region_code = request.GET.get("region", "")
-    if region_code and Region.objects.filter(code=region_code).exists():
+    if region_code in regions:
         organisations = organisations.in_region(region_code)
     elif region_code:
         problems.append(_("Unknown region: “%(value)s”.") % {"value": region_code[:40]})
@@ -63,7 +66,7 @@ def organisation_list(request):
     # The title names the choices (h1 first), so history entries and bookmarks differ.
     chosen = [str(OrganisationType(org_type).label)] if org_type else []
     if region_code:
-        chosen.append(Region.objects.get(code=region_code).name)
+        chosen.append(regions[region_code].name)
     title = _("Organisations")
     if chosen:
         title = _("%(list)s: %(details)s") % {"list": title, "details": ", ".join(chosen)}
@@ -74,7 +77,7 @@ def organisation_list(request):
         "page": page,
         "total": len(rows),
         "types": OrganisationType.choices,
-        "regions": Region.objects.all(),
+        "regions": list(regions.values()),
         "chosen_type": org_type,
         "chosen_region": region_code,
         "sort": sort,

@@ -9,6 +9,7 @@ with a short text.
 import datetime as dt
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -37,6 +38,10 @@ class CampaignQuerySet(models.QuerySet):
 
     def before(self, campaign):
         return self.filter(ends_on__lt=campaign.starts_on).order_by("-ends_on")
+
+
+# A campaign's page draws a bar for each of its days: a year of them at most.
+MAX_CAMPAIGN_DAYS = 366
 
 
 class Campaign(LoggedModel):
@@ -69,6 +74,17 @@ class Campaign(LoggedModel):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        if problem := outside_years(self.starts_on, self.ends_on):
+            raise ValidationError(problem)
+        if self.starts_on and self.ends_on and self.days > MAX_CAMPAIGN_DAYS:
+            raise ValidationError(
+                {
+                    "ends_on": _("A campaign lasts at most %(days)d days.")
+                    % {"days": MAX_CAMPAIGN_DAYS}
+                }
+            )
 
     def get_absolute_url(self):
         return reverse("campaigns:detail", kwargs={"slug": self.slug})

@@ -21,7 +21,7 @@ from catalogue.listing import parse_listing
 from core import charts
 from core.cards import card_response
 from recognition.forms import FreezeResultForm
-from recognition.models import Campaign, MunicipalityRanking, in_language
+from recognition.models import MAX_CAMPAIGN_DAYS, Campaign, MunicipalityRanking, in_language
 from recognition.rankings import municipality_ranking
 from recognition.services import TRANSLATIONS, RankingError, ranking_freeze, ranking_publish
 
@@ -31,25 +31,29 @@ from .sections import section
 RANKING_ON_CAMPAIGN = 10
 
 
+def campaign_last_day(campaign):
+    """The campaign's last day, at most MAX_CAMPAIGN_DAYS from its first: the admin
+    refuses longer campaigns, and a row stored before that rule costs no more."""
+    return min(campaign.ends_on, campaign.starts_on + dt.timedelta(days=MAX_CAMPAIGN_DAYS - 1))
+
+
 def campaign_figures(campaign, language, *, until=None):
     """The campaign's published deeds as stats Figures (up to ``until``, if given)."""
-    params = QueryDict(mutable=True)
-    params.update({"start": campaign.starts_on.isoformat(), "end": campaign.ends_on.isoformat()})
-    listing = parse_listing(params)
-    if until is not None and until < campaign.ends_on:
-        # Set after parsing: before the campaign starts this is an empty window (the
-        # day before its first), which the list's own parameters would refuse.
+    listing = parse_listing(QueryDict())
+    # Set, not parsed: the dates are the staff's, and before the campaign starts this
+    # is an empty window (the day before its first), which the list's parameters refuse.
+    listing.start, listing.end = campaign.starts_on, campaign_last_day(campaign)
+    if until is not None and until < listing.end:
         listing.end = max(until, campaign.starts_on - dt.timedelta(days=1))
     return Figures.of(listing, language)
 
 
 def campaign_days_to_come(campaign, today):
     first = max(campaign.starts_on, today + dt.timedelta(days=1))
+    last = campaign_last_day(campaign)
     return [
         Row(day.isoformat(), date_format(day, "j.n."), 0)
-        for day in (
-            first + dt.timedelta(days=n) for n in range((campaign.ends_on - first).days + 1)
-        )
+        for day in (first + dt.timedelta(days=n) for n in range((last - first).days + 1))
     ]
 
 

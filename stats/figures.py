@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import numpy as np
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -112,13 +113,34 @@ class Figures:
         return rows
 
     def _period(self, days):
-        """The months to show: the chosen period, or the deeds' own first and last."""
+        """The months or days to show: the chosen period, or the deeds' own first and
+        last, within the years the catalogue's deeds span (counted_years)."""
         listing = self.listing
         first = listing.start or (dt.date.fromordinal(int(days.min())) if len(days) else None)
         last = listing.end or (dt.date.fromordinal(int(days.max())) if len(days) else None)
         if first is None or last is None:
             return None, None
+        earliest, latest = counted_years(self.catalogue)
+        first, last = max(first, earliest), min(last, latest)
+        if first > last:
+            return None, None
         return first, last
+
+
+def counted_years(catalogue):
+    """From 1 January of the first published deed's year to 31 December of this year (or
+    of the last deed's, if later): the days that month and day rows may cover.
+
+    A cost ceiling: any period of valid dates (1900–2100, catalogue/listing.py) becomes
+    at most as many rows as the data spans, while a period from the start of a year with
+    deeds still shows its empty months (a gap is a figure too).
+    """
+    today = timezone.localdate()
+    if not len(catalogue.days):
+        return dt.date(today.year, 1, 1), dt.date(today.year, 12, 31)
+    first = dt.date.fromordinal(int(catalogue.days.min()))
+    last = max(dt.date.fromordinal(int(catalogue.days.max())), today)
+    return dt.date(first.year, 1, 1), dt.date(last.year, 12, 31)
 
 
 EPOCH = dt.date(1970, 1, 1).toordinal()

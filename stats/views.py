@@ -1,9 +1,10 @@
 """The public statistics page and its downloads."""
 
-from django.http import Http404
+from django.conf import settings
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.listing import parse_listing
@@ -57,7 +58,7 @@ def stats_page(request):
         "sectors": Sector.objects.active(),
         "list_url": reverse("deeds:list") + listing.query_string(page=None),
     }
-    return render(request, "stats/stats_page.html", context)
+    return render(request, "stats/stats_page.html", context, status=status_of(listing))
 
 
 def map_page(request):
@@ -86,7 +87,13 @@ def map_page(request):
             for name in maps.LAYERS
         },
     }
-    return render(request, "stats/map_page.html", context)
+    return render(request, "stats/map_page.html", context, status=status_of(listing))
+
+
+def status_of(listing):
+    """400 for a period outside the years deeds can have: the page shows every deed
+    instead, and its notice says why (other bad values are left out with a notice)."""
+    return 400 if listing.refused else 200
 
 
 def standing(figures, slug, language):
@@ -103,13 +110,34 @@ def stats_download(request, by, fmt):
         raise Http404
     language = get_language()
     listing = parse_listing(request.GET)
+    if listing.problems:
+        # A file cannot show a notice: other figures than those asked for would pass
+        # for the right ones.
+        return refusal(listing.problems)
     rows = Figures.of(listing, language).rows(by, language)
     top = request.GET.get("top", "")
     if top.isascii() and top.isdecimal() and 0 < int(top) < len(rows):
         rows = rows[: int(top)]  # the leaderboard's download: the rows it shows
+    most = settings.STATS_DOWNLOAD_MAX_ROWS
+    if len(rows) > most:
+        return refusal(
+            [
+                ngettext(
+                    "A download holds at most %(most)d row; narrow the filters.",
+                    "A download holds at most %(most)d rows; narrow the filters.",
+                    most,
+                )
+                % {"most": most}
+            ]
+        )
     title = str(DIMENSIONS[by])
     name = f"tekojen-tori-{by}"
     ranked = by in RANKED
     if fmt == "csv":
         return csv_response(rows, title, name, ranked=ranked)
     return xlsx_response(rows, title, name, ranked=ranked)
+
+
+def refusal(problems):
+    text = "\n".join(str(problem) for problem in problems)
+    return HttpResponseBadRequest(text, content_type="text/plain; charset=utf-8")

@@ -1,8 +1,11 @@
+import errno
+
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.views.static import serve
 
 from catalogue.index import get_catalogue
 from catalogue.views import deeds_in_order
@@ -76,3 +79,14 @@ def robots_txt(request):
 
 def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
+
+
+def media(request, path, document_root):
+    """Uploaded files, when the app serves them (SERVE_MEDIA). A name too long for the
+    file system to look up is a file that does not exist, not a server error."""
+    try:
+        return serve(request, path, document_root=document_root)
+    except OSError as error:
+        if error.errno != errno.ENAMETOOLONG:
+            raise
+        raise Http404 from None

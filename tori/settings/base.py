@@ -252,6 +252,9 @@ SUBMISSION_DRAFT_DAYS = env_int("SUBMISSION_DRAFT_DAYS", 90)
 # the daily totals made from them are kept (docs: README, Privacy).
 ANALYTICS_RAW_DAYS = env_int("ANALYTICS_RAW_DAYS", 30)
 API_MAX_PAGE_SIZE = 100
+# A statistics download's rows at most (a cost ceiling: months are bounded by the years
+# of the data, organisations by the registry; this holds whatever either grows to).
+STATS_DOWNLOAD_MAX_ROWS = 10_000
 
 # --- Personal data (the privacy notice at /tietosuoja/ shows these same values) ------
 # The controller named in the privacy notice; each deployment sets the real details.
