@@ -42,7 +42,7 @@ def worker(size, rebuild):
     setup_django()
     from django.test import Client
 
-    from deeds import catalogue
+    from catalogue import index as catalogue
     from deeds.models import Deed
     from tori.runtime import freeze_startup_objects
 

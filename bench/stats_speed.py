@@ -33,7 +33,7 @@ def worker(size, rebuild):
     from django.core.management import call_command
     from django.test import Client
 
-    from deeds import catalogue
+    from catalogue import index as catalogue
     from deeds.models import Deed
     from organisations.models import Municipality
     from tori.runtime import freeze_startup_objects
