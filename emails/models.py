@@ -33,6 +33,9 @@ class OutgoingEmail(models.Model):
     subject = models.CharField(_("subject"), max_length=300)
     body_text = models.TextField(_("plain text"))
     body_html = models.TextField(_("HTML"))
+    # Text files sent with the message, e.g. an event's calendar file:
+    # [{"filename": …, "content": …, "mimetype": …}]. Never personal data of others.
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=EmailStatus.choices, default=EmailStatus.PENDING
     )

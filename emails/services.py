@@ -23,9 +23,9 @@ log = logging.getLogger(__name__)
 RETRY_PAUSES = [timedelta(minutes=m) for m in (1, 5, 15, 60, 180, 360, 720, 1440)]
 
 
-def email_queue(*, to, template, context, language):
+def email_queue(*, to, template, context, language, attachments=()):
     """Store a message from ``emails/<template>{_subject.txt,.txt,.html}`` and send it
-    after commit."""
+    after commit. ``attachments``: (filename, text content, MIME type) triples."""
     language = language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
     context = {**context, "SITE_URL": settings.SITE_URL, "LANGUAGE_CODE": language}
     with translation.override(language):
@@ -39,6 +39,10 @@ def email_queue(*, to, template, context, language):
         subject=subject[:300],
         body_text=text,
         body_html=html,
+        attachments=[
+            {"filename": name, "content": content, "mimetype": mimetype}
+            for name, content, mimetype in attachments
+        ],
     )
     transaction.on_commit(lambda: _enqueue(email.pk))
     return email
@@ -66,6 +70,8 @@ def email_deliver(email_id):
             email.subject, email.body_text, settings.DEFAULT_FROM_EMAIL, [email.to]
         )
         message.attach_alternative(email.body_html, "text/html")
+        for attachment in email.attachments:
+            message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
         email.attempts += 1
         try:
             message.send()

@@ -4,6 +4,7 @@ Each environment variable the portal reads is declared here, once, with its type
 and default. ``prod.py`` makes the ones production cannot do without mandatory.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -74,6 +75,7 @@ INSTALLED_APPS = [
     "analytics",
     "recognition",
     "feedback",
+    "events",
     "api",
     # Seeds the apps above; none of them imports it.
     "demo",
@@ -278,6 +280,7 @@ PRIVACY_CONTRACTS = [
     "emails.privacy",
     "analytics.privacy",
     "feedback.privacy",
+    "events.privacy",
     "audit.privacy",
 ]
 # Days an editor invitation stays valid (editors.models.invitation_expiry).
@@ -286,6 +289,20 @@ EDITOR_INVITATION_DAYS = env_int("EDITOR_INVITATION_DAYS", 14)
 # message (with the sender's email address) is kept before `prune` deletes it.
 FEEDBACK_RATE_PER_HOUR = env_int("FEEDBACK_RATE_PER_HOUR", 5)
 FEEDBACK_RETENTION_DAYS = env_int("FEEDBACK_RETENTION_DAYS", 365)
+# The privacy notice's version, stored with every consent given on a form (event
+# registrations); change it when the notice changes in substance.
+PRIVACY_NOTICE_VERSION = env_str("PRIVACY_NOTICE_VERSION", "2026-12-02")
+# Events (events app): the reminder goes this many hours before an event starts;
+# registrants' personal data is anonymised this many days after the event ends; a
+# client may register this many times an hour (events/views.py).
+EVENT_REMINDER_HOURS = env_int("EVENT_REMINDER_HOURS", 24)
+EVENT_ANONYMISE_DAYS = env_int("EVENT_ANONYMISE_DAYS", 30)
+EVENT_REGISTRATIONS_PER_HOUR = env_int("EVENT_REGISTRATIONS_PER_HOUR", 20)
+EVENT_REMINDER_BEFORE = timedelta(hours=EVENT_REMINDER_HOURS)
+# Attendance can be marked from this long before the start (people arrive early), and
+# a webinar's thank-you waits this long for its recording before going without it.
+EVENT_ATTENDANCE_EARLY = timedelta(hours=12)
+EVENT_RECORDING_WAIT = timedelta(days=14)
 # Where accessibility feedback can also be emailed (the accessibility statement).
 ACCESSIBILITY_CONTACT_EMAIL = env_str(
     "ACCESSIBILITY_CONTACT_EMAIL", "saavutettavuus@tekojentori.fi"

@@ -1,0 +1,17 @@
+"""Public event pages: /tapahtumat/ (and /sv/tapahtumat/, /en/tapahtumat/)."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "events"
+
+urlpatterns = [
+    path("", views.event_list, name="list"),
+    path("<int:pk>/", views.event_detail, name="detail_short"),
+    path("<int:pk>/<slug:slug>/", views.event_detail, name="detail"),
+    path("<int:pk>/kalenteri.ics", views.event_calendar, name="ics"),
+    path("<int:pk>/ilmoittaudu/", views.registration_new, name="register"),
+    path("<int:pk>/ilmoittauduttu/", views.registration_sent, name="registered"),
+    path("ilmoittautuminen/<str:token>/", views.registration_manage, name="registration"),
+]
