@@ -44,6 +44,7 @@ def test_the_file_parses_with_utc_times_and_escaped_text():
 def test_the_public_file_keeps_the_stream_link_unless_staff_made_it_public():
     event = published_event(online=True, stream_url="https://example.fi/live")
     assert "example.fi/live" not in event_ics(event)
-    assert "example.fi/live" in str(parsed(event_ics(event, stream_url=event.stream_url))["DESCRIPTION"])
+    sent = parsed(event_ics(event, stream_url=event.stream_url))
+    assert "example.fi/live" in str(sent["DESCRIPTION"])
     event.stream_public = True
     assert str(parsed(event_ics(event))["LOCATION"]) == "https://example.fi/live"

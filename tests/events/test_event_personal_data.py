@@ -66,8 +66,11 @@ def test_anonymisation_after_the_retention_keeps_the_figures(staff_user, setting
     assert set(rows.values_list("name", "email", "diet", "link_salt").distinct()) == {
         ("", "", "", "")
     }
-    assert all(r.created_at == timezone.localtime(r.created_at).replace(
-        hour=0, minute=0, second=0, microsecond=0) for r in rows)
+    assert all(
+        r.created_at
+        == timezone.localtime(r.created_at).replace(hour=0, minute=0, second=0, microsecond=0)
+        for r in rows
+    )
     assert event_figures(event) == before
 
 

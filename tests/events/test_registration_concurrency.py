@@ -77,14 +77,14 @@ def test_registering_and_cancelling_at_once_keeps_every_invariant():
     entries = AuditEntry.objects.filter(action="event.registration_promoted")
     assert sorted(e.data["registration"] for e in entries) == sorted(r.pk for r in queue[:3])
     for registration in queue[:3]:
-        assert OutgoingEmail.objects.filter(
-            to=registration.email, purpose="event_promoted"
-        ).count() == 1
+        assert (
+            OutgoingEmail.objects.filter(to=registration.email, purpose="event_promoted").count()
+            == 1
+        )
     # Nothing lost: 20 people, each with exactly one row.
     assert Registration.objects.filter(event=event).count() == 20
     assert (
-        Registration.objects.filter(event=event, status=RegistrationStatus.CANCELLED).count()
-        == 3
+        Registration.objects.filter(event=event, status=RegistrationStatus.CANCELLED).count() == 3
     )
     assert event.registrations.waitlisted().count() == 12
 
