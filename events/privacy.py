@@ -90,7 +90,7 @@ def registrations_anonymise(now=None):
 
 
 def personal_data_prune(now=None):
-    return {"event_registrations_anonymised": registrations_anonymise(now)}
+    return {"personal data of registrations": registrations_anonymise(now)}
 
 
 def notice_purposes():

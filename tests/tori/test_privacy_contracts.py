@@ -21,9 +21,11 @@ from django.utils import timezone
 from analytics.models import DailySalt, Hit
 from audit.models import AuditEntry
 from emails.models import EmailStatus, OutgoingEmail
+from events.models import Registration
 from feedback.models import Feedback
 from submissions.models import Submission, SubmissionStatus
 from tests.deeds.factories import DeedContactFactory
+from tests.events.factories_core import published_event
 from tests.feedback.factories import FeedbackFactory
 from tori.personal_data import INTERFACE, contracts
 
@@ -41,6 +43,7 @@ NOT_PERSONAL = [
     ("recognition.Campaign", "name*", "a campaign's name"),
     ("recognition.Gala", "name*", "a gala's name"),
     ("recognition.AwardCategory", "name*", "an award category's name"),
+    ("events.Series", "name_*", "an event series' name"),
 ]
 
 
@@ -135,6 +138,17 @@ def test_prune_runs_every_apps_retention_job_and_prints_what_it_removed(settings
     settings.ANALYTICS_RAW_DAYS = 30
     now = timezone.now()
     long_ago = now - timedelta(days=400)
+    past_event = published_event(days_ahead=-400)
+    Registration.objects.create(
+        event=past_event,
+        status="confirmed",
+        name="Maija",
+        email="m@example.fi",
+        role="other",
+        language="fi",
+        consent_version="1",
+        link_salt="s",
+    )
     draft = Submission.objects.create(email="a@example.fi", data={"title": "Unohtunut"})
     Submission.objects.filter(pk=draft.pk).update(updated_at=long_ago)
     fresh = Submission.objects.create(email="b@example.fi", data={"title": "Tuore"})
@@ -161,6 +175,7 @@ def test_prune_runs_every_apps_retention_job_and_prints_what_it_removed(settings
         "emails.privacy: deleted emails 1.",
         "analytics.privacy: deleted raw rows 1, salts 1.",
         "feedback.privacy: deleted feedback 1.",
+        "events.privacy: deleted personal data of registrations 1.",
     ]
     assert list(Submission.objects.values_list("pk", flat=True)) == [fresh.pk]
     assert list(OutgoingEmail.objects.values_list("pk", flat=True)) == [pending.pk]
