@@ -64,4 +64,6 @@ def notice_context():
         "controller_address": settings.PRIVACY_CONTROLLER_ADDRESS,
         "contact_email": settings.PRIVACY_CONTACT_EMAIL,
         "authority_url": DATA_PROTECTION_AUTHORITY_URL,
+        # Stored with each consent given on a form, so it is shown where people read it.
+        "version": settings.PRIVACY_NOTICE_VERSION,
     }

@@ -131,3 +131,8 @@ def test_invitation_and_contact_consent_pages_link_the_notice(client, staff_user
         page = client.get(url).content.decode()
         assert 'class="privacy-link"' in page, url
         assert 'href="/tietosuoja/"' in page, url
+
+
+def test_the_notice_shows_the_version_that_forms_store_with_consent(client, settings):
+    settings.PRIVACY_NOTICE_VERSION = "2027-01-15"
+    assert "Versio 2027-01-15" in client.get("/tietosuoja/").content.decode()
