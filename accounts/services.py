@@ -39,13 +39,15 @@ def password_reset_email(user_ids):
     for user in User.objects.filter(pk__in=user_ids, is_active=True):
         if not user.has_usable_password():
             continue
+        token = default_token_generator.make_token(user)
         email_queue(
             to=user.email,
             template="password_reset",
             context={
                 "uid": urlsafe_base64_encode(force_bytes(user.pk)),
-                "token": default_token_generator.make_token(user),
+                "token": token,
                 "user": user,
             },
             language=user.language,
+            secrets=[token],
         )

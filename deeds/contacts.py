@@ -74,6 +74,7 @@ def contact_consent_request(contact, *, language, template="contact_consent_requ
             **context,
         },
         language=language,
+        secrets=[consent_path(contact, language)],
     )
     return contact
 

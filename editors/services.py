@@ -37,6 +37,7 @@ def _email_invitation(invitation):
             "accept_path": _path_in(invitation.language, "editors:accept", token=invitation.token),
         },
         language=invitation.language,
+        secrets=[invitation.token],
     )
 
 

@@ -36,6 +36,10 @@ class OutgoingEmail(models.Model):
     # Text files sent with the message, e.g. an event's calendar file:
     # [{"filename": …, "content": …, "mimetype": …}]. Never personal data of others.
     attachments = models.JSONField(_("attachments"), default=list, blank=True)
+    # The live secrets in the message (links that open a draft, an invitation, a password
+    # reset…): kept only until the message is sent or given up, then masked in the stored
+    # copy (services.email_deliver), and never shown in the admin.
+    secrets = models.JSONField(_("secrets"), default=list, blank=True, editable=False)
     status = models.CharField(
         _("status"), max_length=10, choices=EmailStatus.choices, default=EmailStatus.PENDING
     )
@@ -55,3 +59,13 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return f"{self.to}: {self.subject}"
+
+    def masked(self, text):
+        """``text`` with this message's live secrets replaced by a mark."""
+        for secret in sorted(self.secrets, key=len, reverse=True):
+            if secret:
+                text = text.replace(secret, SECRET_MASK)
+        return text
+
+
+SECRET_MASK = "[…]"

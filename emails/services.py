@@ -23,9 +23,11 @@ log = logging.getLogger(__name__)
 RETRY_PAUSES = [timedelta(minutes=m) for m in (1, 5, 15, 60, 180, 360, 720, 1440)]
 
 
-def email_queue(*, to, template, context, language, attachments=()):
+def email_queue(*, to, template, context, language, attachments=(), secrets=()):
     """Store a message from ``emails/<template>{_subject.txt,.txt,.html}`` and send it
-    after commit. ``attachments``: (filename, text content, MIME type) triples."""
+    after commit. ``attachments``: (filename, text content, MIME type) triples.
+    ``secrets``: the strings in it that open something (a secret link's token or path);
+    the stored copy loses them once the message is sent."""
     language = language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
     context = {**context, "SITE_URL": settings.SITE_URL, "LANGUAGE_CODE": language}
     with translation.override(language):
@@ -43,6 +45,7 @@ def email_queue(*, to, template, context, language, attachments=()):
             {"filename": name, "content": content, "mimetype": mimetype}
             for name, content, mimetype in attachments
         ],
+        secrets=[str(secret) for secret in secrets if secret],
     )
     transaction.on_commit(lambda: _enqueue(email.pk))
     return email
@@ -86,10 +89,24 @@ def email_deliver(email_id):
             email.status = EmailStatus.SENT
             email.sent_at = timezone.now()
             email.last_error = ""
+        if email.status != EmailStatus.PENDING:
+            _forget_secrets(email)
         email.save()
     if email.status == EmailStatus.PENDING:
         transaction.on_commit(lambda: _enqueue(email.pk, run_after=email.next_attempt_at))
     return email
+
+
+def _forget_secrets(email):
+    """A sent (or given-up) message keeps its text for staff and the person's data
+    export, but not the links that would still open a draft, an invitation or a
+    password reset: anyone reading the table or a backup could use them."""
+    if not email.secrets:
+        return
+    email.subject = email.masked(email.subject)
+    email.body_text = email.masked(email.body_text)
+    email.body_html = email.masked(email.body_html)
+    email.secrets = []
 
 
 def email_send_due(now=None):

@@ -62,6 +62,7 @@ def _mail(registration, template, **context):
         },
         language=registration.language,
         attachments=attachments,
+        secrets=[registration_token(registration)],
     )
 
 

@@ -41,6 +41,7 @@ def _email(submission, template, **context):
                 **context,
             },
             language=submission.language,
+            secrets=[submission.link_token],
         )
 
 
