@@ -1,14 +1,18 @@
 import errno
 
 from django.conf import settings
+from django.db import DatabaseError, connection
+from django.db.models import Min
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.static import serve
+from django_tasks_db.models import DBTaskResult, get_date_max
 
 from catalogue.index import get_catalogue
 from catalogue.views import deeds_in_order
+from emails.models import OutgoingEmail
 from recognition.models import Campaign, Highlight
 from stats.campaigns import campaign_figures
 
@@ -78,7 +82,48 @@ def robots_txt(request):
 
 
 def healthz(request):
-    return HttpResponse("ok", content_type="text/plain")
+    """For the load balancer and monitoring: 200 when the database answers and the
+    background queues move; 503 with the reason otherwise. The queues' age shows a
+    worker that has died (issue 19): an email or task that has been due for longer than
+    HEALTH_QUEUE_MAX_SECONDS is not being picked up."""
+    now = timezone.now()
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        oldest = {
+            "email queue": OutgoingEmail.objects.due(now).aggregate(t=Min("next_attempt_at"))["t"],
+            "task queue": _oldest_due_task(),
+        }
+    except DatabaseError:
+        return _health(["database: unavailable"], healthy=False)
+    limit = settings.HEALTH_QUEUE_MAX_SECONDS
+    lines, healthy = ["database: ok"], True
+    for name, since in oldest.items():
+        age = int((now - since).total_seconds()) if since else 0
+        stuck = age > limit
+        healthy = healthy and not stuck
+        lines.append(f"{name}: {'stuck' if stuck else 'ok'}, oldest due {age} s")
+    return _health(lines, healthy=healthy)
+
+
+def _oldest_due_task():
+    """When the longest-waiting ready task became due: when it was queued or, if it was
+    deferred, its run_after (django-tasks-db marks "not deferred" with a far date)."""
+    ready = DBTaskResult.objects.ready()
+    never = get_date_max()
+    queued = ready.filter(run_after=never).aggregate(t=Min("enqueued_at"))["t"]
+    deferred = ready.exclude(run_after=never).aggregate(t=Min("run_after"))["t"]
+    return min(filter(None, [queued, deferred]), default=None)
+
+
+def _health(lines, *, healthy):
+    response = HttpResponse(
+        "\n".join(["ok" if healthy else "unhealthy", *lines]) + "\n",
+        content_type="text/plain",
+        status=200 if healthy else 503,
+    )
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def media(request, path, document_root):

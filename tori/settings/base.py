@@ -303,6 +303,9 @@ EVENT_REMINDER_BEFORE = timedelta(hours=EVENT_REMINDER_HOURS)
 # a webinar's thank-you waits this long for its recording before going without it.
 EVENT_ATTENDANCE_EARLY = timedelta(hours=12)
 EVENT_RECORDING_WAIT = timedelta(days=14)
+# /healthz answers 503 when an email or background task has been due for longer than
+# this: the worker (manage.py db_worker) is not running.
+HEALTH_QUEUE_MAX_SECONDS = env_int("HEALTH_QUEUE_MAX_SECONDS", 900)
 # Where accessibility feedback can also be emailed (the accessibility statement).
 ACCESSIBILITY_CONTACT_EMAIL = env_str(
     "ACCESSIBILITY_CONTACT_EMAIL", "saavutettavuus@tekojentori.fi"
