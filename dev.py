@@ -71,7 +71,7 @@ def start(args):
     # Email and other background work: the task worker runs beside the web server and
     # stops with it (Ctrl+C stops both).
     worker = subprocess.Popen(
-        [PYTHON, "manage.py", "db_worker", "--no-reload", "--interval", "2"], cwd=ROOT, env=env
+        [PYTHON, "manage.py", "run_worker", "--no-reload", "--interval", "2"], cwd=ROOT, env=env
     )
     try:
         subprocess.run(
