@@ -22,3 +22,24 @@ class ContentSecurityPolicyMiddleware:
             "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"
         )
         return response
+
+
+class PrivatePagesMiddleware:
+    """Keep personal pages out of every cache: ``Cache-Control: no-store`` on whatever a
+    signed-in person sees (staff and editor pages, and public pages with their staff
+    links) and on pages opened by a secret link (a URL with a ``token``), which also send
+    no referrer, so the link's secret does not travel to the next site (issue 19)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        match = getattr(request, "resolver_match", None)
+        secret_link = bool(match and "token" in match.kwargs)
+        user = getattr(request, "user", None)
+        if secret_link or (user is not None and user.is_authenticated):
+            response["Cache-Control"] = "no-store, private"
+        if secret_link:
+            response["Referrer-Policy"] = "no-referrer"
+        return response
