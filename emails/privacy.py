@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks_db.models import DBTaskResult
 
 from core.i18n import days
 
@@ -39,8 +40,22 @@ def emails_prune(now=None):
     ).delete()[0]
 
 
+# Finished background tasks (mostly deliveries of these emails: their arguments are
+# message ids) are kept a week for troubleshooting; django-tasks never deletes them.
+TASK_RESULT_DAYS = 7
+
+
+def task_results_prune(now=None):
+    cutoff = (now or timezone.now()) - timedelta(days=TASK_RESULT_DAYS)
+    return DBTaskResult.objects.finished().filter(finished_at__lt=cutoff).delete()[0]
+
+
 def personal_data_prune(now=None):
-    return {"emails": emails_prune(now)}
+    counts = {"emails": emails_prune(now)}
+    # Reported only when there were some, to keep the cron log to what happened.
+    if tasks := task_results_prune(now):
+        counts["finished task results"] = tasks
+    return counts
 
 
 def notice_purposes():
