@@ -27,8 +27,10 @@ class ContentSecurityPolicyMiddleware:
 class PrivatePagesMiddleware:
     """Keep personal pages out of every cache: ``Cache-Control: no-store`` on whatever a
     signed-in person sees (staff and editor pages, and public pages with their staff
-    links) and on pages opened by a secret link (a URL with a ``token``), which also send
-    no referrer, so the link's secret does not travel to the next site (issue 19)."""
+    links) and on pages opened by a secret link (a URL with a ``token``), which send a
+    referrer only to this site, so the link's secret does not travel to another one
+    (issue 19). Not ``no-referrer``: with it browsers send ``Origin: null`` on the page's
+    own form posts, and the CSRF check refuses them."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -41,5 +43,5 @@ class PrivatePagesMiddleware:
         if secret_link or (user is not None and user.is_authenticated):
             response["Cache-Control"] = "no-store, private"
         if secret_link:
-            response["Referrer-Policy"] = "no-referrer"
+            response["Referrer-Policy"] = "same-origin"
         return response

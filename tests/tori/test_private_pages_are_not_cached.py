@@ -18,7 +18,7 @@ def test_a_public_page_for_an_anonymous_visitor_keeps_its_own_caching(client):
     assert "public" in response["Cache-Control"]
 
 
-def test_a_secret_link_page_is_not_stored_and_sends_no_referrer(client):
+def test_a_secret_link_page_is_not_stored_and_sends_its_address_to_no_other_site(client):
     response = client.get("/ilmianna/seuraa/1.0000000000000000000000000000000000000000/")
     assert response["Cache-Control"] == "no-store, private"
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
