@@ -1,13 +1,19 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import views
+from . import second_factor_views, views
 
 app_name = "accounts"
 
 urlpatterns = [
     path("", views.account_home, name="home"),
     path("kirjaudu/", views.SignInView.as_view(), name="login"),
+    path("vahvista/", second_factor_views.second_factor, name="second_factor"),
+    path(
+        "kaksivaiheinen/",
+        second_factor_views.second_factor_setup,
+        name="second_factor_setup",
+    ),
     path("kirjaudu-ulos/", auth_views.LogoutView.as_view(), name="logout"),
     path("salasana/", views.PasswordResetView.as_view(), name="password_reset"),
     path(

@@ -9,6 +9,9 @@ from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
 ACTION_LABELS = {
     "account.created": gettext_lazy("Account created"),
+    "account.recovery_code_used": gettext_lazy("Signed in with a recovery code"),
+    "account.second_factor_enabled": gettext_lazy("Two-step sign-in turned on"),
+    "account.second_factor_reset": gettext_lazy("Two-step sign-in reset"),
     "award.decided": gettext_lazy("Award decided"),
     "award.door_set": gettext_lazy("Advent calendar door of an award set"),
     "award.withdrawn": gettext_lazy("Award withdrawn"),

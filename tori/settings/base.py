@@ -58,6 +58,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django_tasks",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks_db",
     "core",
     "tori",
@@ -90,6 +93,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.StaffSecondFactorMiddleware",
     "tori.middleware.PrivatePagesMiddleware",
     "analytics.middleware.VisitorAnalyticsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -304,6 +309,11 @@ EVENT_REMINDER_BEFORE = timedelta(hours=EVENT_REMINDER_HOURS)
 # a webinar's thank-you waits this long for its recording before going without it.
 EVENT_ATTENDANCE_EARLY = timedelta(hours=12)
 EVENT_RECORDING_WAIT = timedelta(days=14)
+# Staff sign in with a password and a code from an authenticator app (TOTP, with
+# recovery codes; accounts/second_factor.py); their sessions end after this many hours.
+STAFF_REQUIRE_SECOND_FACTOR = env_bool("STAFF_REQUIRE_SECOND_FACTOR", True)
+STAFF_SESSION_HOURS = env_int("STAFF_SESSION_HOURS", 12)
+OTP_TOTP_ISSUER = "Tekojen tori"
 # /healthz answers 503 when an email or background task has been due for longer than
 # this: the worker (manage.py db_worker) is not running.
 HEALTH_QUEUE_MAX_SECONDS = env_int("HEALTH_QUEUE_MAX_SECONDS", 900)

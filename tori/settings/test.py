@@ -19,3 +19,6 @@ SEARCH_CACHE_SIZE = 0
 # Tasks run at once, after the transaction commits, like a worker would run them.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 SUBMISSION_MIN_FILL_SECONDS = 0
+# Most tests sign staff in with force_login, which has no second step; the tests of
+# two-step sign-in turn it on (tests/accounts/test_second_factor.py), as production has.
+STAFF_REQUIRE_SECOND_FACTOR = False
