@@ -15,7 +15,7 @@ events/series_services.py like on the staff pages.
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import Event, Message, Registration, Series
 from .series_services import SERIES_FIELDS, series_change, series_create
@@ -77,12 +77,12 @@ class EventAdmin(ReadOnlyAdmin):
     date_hierarchy = "starts_at"
     inlines = [RegistrationInline]
 
-    @admin.display(description=_("staff page"))
+    @admin.display(description=pgettext_lazy("events staff", "staff page"))
     def staff_page(self, obj):
         return format_html(
             '<a href="{}">{}</a>',
             reverse("events_staff:event", args=[obj.pk]),
-            _("Manage"),
+            pgettext_lazy("events staff", "Manage"),
         )
 
 

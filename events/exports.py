@@ -8,6 +8,7 @@ Text the registrants typed goes through core.downloads.safe_cell: a name such as
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from core.downloads import csv_table, safe_cell, xlsx_table
 
@@ -19,14 +20,14 @@ def header():
         _("Name"),
         _("Email"),
         _("Organisation"),
-        _("Role"),
+        pgettext("events staff", "Role"),
         _("Language"),
-        _("Accessibility needs"),
-        _("Diet"),
+        pgettext("events staff", "Accessibility needs"),
+        pgettext("events staff", "Diet"),
         _("Status"),
         _("Position on the waiting list"),
-        _("Registered at"),
-        _("Attended"),
+        pgettext("events staff", "Registered at"),
+        pgettext("events staff", "Attended"),
     ]
 
 
@@ -47,7 +48,9 @@ def ordered_registrations(event):
 
 
 def _attended(value):
-    return {True: _("yes"), False: _("no")}.get(value, "")
+    return {True: pgettext("events staff", "yes"), False: pgettext("events staff", "no")}.get(
+        value, ""
+    )
 
 
 def rows(event):
@@ -79,7 +82,7 @@ def registrations_export(event, fmt, *, actor):
     return xlsx_table(
         header(),
         table,
-        _("Registrants"),
+        pgettext("events staff", "Registrants"),
         name,
         widths={"A": 28, "B": 32, "C": 32, "F": 40, "G": 30, "J": 18},
     )

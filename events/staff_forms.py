@@ -5,7 +5,9 @@ import re
 
 from django import forms
 from django.db.models import Q
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from deeds.models import Deed
 from organisations.models import Municipality
@@ -28,7 +30,7 @@ class EventForm(forms.ModelForm):
     registration's closing are not here: they change through their own actions."""
 
     deed_numbers = forms.CharField(
-        label=_("Deeds presented"),
+        label=pgettext_lazy("events staff", "Deeds presented"),
         required=False,
         max_length=1000,
         help_text=_(
@@ -38,7 +40,7 @@ class EventForm(forms.ModelForm):
     )
 
     stream_url = forms.URLField(
-        label=Event._meta.get_field("stream_url").verbose_name,
+        label=capfirst(Event._meta.get_field("stream_url").verbose_name),
         help_text=Event._meta.get_field("stream_url").help_text,
         required=False,
         max_length=200,
@@ -183,9 +185,11 @@ class CancelEventForm(forms.Form):
 
 
 class MessageForm(forms.Form):
-    subject = forms.CharField(label=_("Subject"), max_length=200)
+    subject = forms.CharField(label=pgettext_lazy("events staff", "Subject"), max_length=200)
     body = forms.CharField(
-        label=_("Message"), max_length=5000, widget=forms.Textarea(attrs={"rows": 8})
+        label=pgettext_lazy("events staff", "Message"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 8}),
     )
     include_waitlist = forms.BooleanField(
         label=_("Send also to the people on the waiting list"), required=False
@@ -193,5 +197,11 @@ class MessageForm(forms.Form):
 
 
 class RecordingForm(forms.Form):
-    url = forms.URLField(label=_("Address of the recording"), max_length=200, assume_scheme="https")
-    captioned = forms.BooleanField(label=_("The recording is captioned"), required=False)
+    url = forms.URLField(
+        label=pgettext_lazy("events staff", "Address of the recording"),
+        max_length=200,
+        assume_scheme="https",
+    )
+    captioned = forms.BooleanField(
+        label=pgettext_lazy("events staff", "The recording is captioned"), required=False
+    )

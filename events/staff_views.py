@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.collation import finnish_sort_key
@@ -52,12 +52,12 @@ PAST_PER_PAGE = 50
 
 # Event.registration_state() in words, for the staff's lists.
 STATE_LABELS = {
-    "open": gettext_lazy("Registration open"),
-    "not_yet": gettext_lazy("Registration not open yet"),
-    "closed": gettext_lazy("Registration closed"),
-    "past": gettext_lazy("Over"),
-    "cancelled": gettext_lazy("Cancelled"),
-    "draft": gettext_lazy("Draft, not public"),
+    "open": pgettext_lazy("events staff", "Registration open"),
+    "not_yet": pgettext_lazy("events staff", "Registration not open yet"),
+    "closed": pgettext_lazy("events staff", "Registration closed"),
+    "past": pgettext_lazy("events staff", "Over"),
+    "cancelled": pgettext_lazy("events staff", "Cancelled"),
+    "draft": pgettext_lazy("events staff", "Draft, not public"),
 }
 
 
@@ -78,7 +78,7 @@ def _event_url(event, anchor=""):
 
 
 def _names(registrations):
-    return ", ".join(r.name or _("anonymised") for r in registrations)
+    return ", ".join(r.name or pgettext("events staff", "anonymised") for r in registrations)
 
 
 # --- Overview --------------------------------------------------------------------------
@@ -132,20 +132,16 @@ def event_edit(request, pk):
     event = _event(pk)
     if request.method != "POST":
         return _form_page(request, EventForm(instance=event), event)
-    cancelled = event.is_cancelled
     # The form writes the posted values onto its instance; the service reads the event
-    # again under its lock, so the page's own copy stays as stored.
+    # again under its lock (and refuses a cancelled one), so this copy stays as stored.
     form = EventForm(data=request.POST, instance=_event(pk))
-    if cancelled:
-        form.is_valid()
-        form.add_error(None, _("A cancelled event cannot be changed."))
-    elif form.is_valid():
+    if form.is_valid():
         try:
             event, promoted = event_change(event, actor=request.user, **form.service_arguments())
         except (EventError, ValidationError) as error:
             _add_errors(form, error)
         else:
-            messages.success(request, _("The event was saved."))
+            messages.success(request, pgettext("events staff", "The event was saved."))
             if promoted:
                 messages.info(
                     request,
@@ -230,7 +226,7 @@ def event_publish_view(request, pk):
         request,
         event,
         lambda: event_publish(event, actor=request.user),
-        _("The event was published."),
+        pgettext("events staff", "The event was published."),
     )
 
 
@@ -243,7 +239,9 @@ def event_registration_view(request, pk):
         request,
         event,
         lambda: event_set_registration_open(event, open=open_, actor=request.user),
-        _("Registration is open again.") if open_ else _("Registration was closed."),
+        pgettext("events staff", "Registration is open again.")
+        if open_
+        else pgettext("events staff", "Registration was closed."),
     )
 
 
@@ -291,7 +289,7 @@ def event_recording_view(request, pk):
         except EventError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, _("The recording was published."))
+            messages.success(request, pgettext("events staff", "The recording was published."))
             return redirect(_event_url(event, "recording"))
     context = event_context(event, recording_form=form)
     return render(request, "events/staff/event.html", context, status=400)
@@ -347,7 +345,7 @@ def registration_cancel_view(request, pk, registration_pk):
         messages.success(
             request,
             _("The registration of %(name)s was cancelled.")
-            % {"name": registration.name or _("anonymised")},
+            % {"name": registration.name or pgettext("events staff", "anonymised")},
         )
         if promoted:
             messages.info(
@@ -505,7 +503,7 @@ def series_form(request, pk=None):
             except ValidationError as error:
                 _add_errors(form, error)
             else:
-                messages.success(request, _("The series was saved."))
+                messages.success(request, pgettext("events staff", "The series was saved."))
                 return redirect(reverse("events_staff:list") + "#series")
     events = series.events.order_by("-starts_at") if series is not None else []
     context = {"form": form, "series": series, "events": events}
