@@ -100,6 +100,8 @@ ACTION_LABELS = {
 ACTOR_KINDS = {
     "submitter": pgettext_lazy("audit actor", "Submitter"),
     "contact person": pgettext_lazy("audit actor", "Contact person"),
+    "public": pgettext_lazy("audit actor", "Member of the public"),
+    "registrant": pgettext_lazy("audit actor", "Registrant"),
 }
 
 

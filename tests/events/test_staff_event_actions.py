@@ -104,3 +104,13 @@ def test_the_overview_lists_drafts_with_counts(client, staff):
     assert "1 / 1" in page  # confirmed / capacity
     assert client.get("/tapahtumat/hallinta/?sivu=abc").status_code == 200
     assert client.get("/tapahtumat/hallinta/?sivu=99999").status_code == 200
+
+
+def test_the_history_names_people_without_accounts_in_words(client, staff):
+    from events.services import registration_cancel
+
+    made = event()
+    registration_cancel(register(made))
+    page = client.get(f"/tapahtumat/hallinta/{made.pk}/").content.decode()
+    assert "Sivuston käyttäjä" in page and "Ilmoittautuja" in page
+    assert " public:" not in page and " registrant:" not in page
