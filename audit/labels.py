@@ -43,6 +43,7 @@ ACTION_LABELS = {
     "event.registration_closed": gettext_lazy("Registration closed"),
     "event.registration_opened": gettext_lazy("Registration opened"),
     "event.registration_promoted": gettext_lazy("Promoted from the waiting list"),
+    "event.registrations_exported": gettext_lazy("Registrants exported"),
     "event.reminders_sent": gettext_lazy("Event reminders sent"),
     "event.thanks_sent": gettext_lazy("Thank-you messages sent"),
     "event.waitlist_left": gettext_lazy("Left the waiting list"),
@@ -102,6 +103,8 @@ ACTION_LABELS = {
 ACTOR_KINDS = {
     "submitter": pgettext_lazy("audit actor", "Submitter"),
     "contact person": pgettext_lazy("audit actor", "Contact person"),
+    "public": pgettext_lazy("audit actor", "Member of the public"),
+    "registrant": pgettext_lazy("audit actor", "Registrant"),
 }
 
 

@@ -8,11 +8,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from deeds.models import Deed
+from events.figures import organisation_participation
 from organisations.finder import clean_query, find_organisations
 from organisations.models import Organisation, OrganisationType, Region
 
 from .index import get_catalogue
-from .views import listing_context, render_page_or_fragment
+from .views import is_htmx, listing_context, render_page_or_fragment
 
 ORGANISATIONS_PER_PAGE = 50
 ORGANISATION_SORTS = {
@@ -105,6 +106,19 @@ def organisation_detail(request, slug):
     context["partner_deeds"] = (
         Deed.objects.published().filter(partners=organisation).newest_first().for_cards()[:6]
     )
+    if not is_htmx(request):  # the list's fragments do not show it
+        context["event_participation"] = event_participation(request.user, organisation)
     return render_page_or_fragment(
         request, "organisations/organisation_detail.html", "deeds/_fragment_listing.html", context
     )
+
+
+def event_participation(user, organisation):
+    """Which events the organisation's people registered for: for staff and the
+    organisation's own editors only (it is not public: it tells who took part in what).
+    The page is never cached (render_page_or_fragment), so it may differ per person."""
+    if not user.is_authenticated:
+        return None
+    if not (user.is_staff or organisation.editorships.filter(user=user).exists()):
+        return None
+    return organisation_participation(organisation)

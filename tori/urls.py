@@ -49,6 +49,7 @@ urlpatterns += i18n_patterns(
     path("saavutettavuus/", views.accessibility, name="accessibility"),
     path("tietosuoja/", views.privacy, name="privacy"),
     path("palaute/", include("feedback.urls")),
+    path("tapahtumat/hallinta/", include("events.staff_urls")),
     path("tapahtumat/", include("events.urls")),
     prefix_default_language=False,
 )
