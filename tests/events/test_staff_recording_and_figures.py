@@ -43,6 +43,7 @@ def test_a_warning_when_the_deadline_is_near_and_an_alert_when_past(client, staf
     client.post(f"/tapahtumat/hallinta/{over.pk}/tallenne/", {"recording-url": "https://v.fi/a"})
     url = f"/tapahtumat/hallinta/{over.pk}/"
     time_machine.move_to(timezone.now() + dt.timedelta(days=12), tick=False)
+    client.force_login(staff)  # a staff session lasts STAFF_SESSION_HOURS
     assert "notice--warning" in client.get(url).content.decode()
     time_machine.move_to(timezone.now() + dt.timedelta(days=3), tick=False)
     client.force_login(staff)  # the session does not last this long
