@@ -18,7 +18,7 @@ LAYERS = [
     ["audit", "emails", "taxonomy"],
     ["accounts", "organisations"],
     ["deeds"],
-    ["recognition", "search"],
+    ["recognition", "search", "events"],
     ["catalogue", "submissions", "analytics"],
     ["stats", "feedback", "editors"],
     ["api", "demo"],
