@@ -57,4 +57,3 @@ class PlainTextField(forms.CharField):
 
     def to_python(self, value):
         return super().to_python(without_controls(value) if value is not None else value)
-
