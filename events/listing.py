@@ -171,8 +171,8 @@ def parse(query):
             chosen[name] = value
         else:
             problems.append(
-                _("The %(filter)s “%(value)s” was not recognised.")
-                % {"filter": str(label).lower(), "value": value[:VALUE_MAX]}
+                _("%(filter)s: “%(value)s” was not recognised.")
+                % {"filter": label, "value": value[:VALUE_MAX]}
             )
     return chosen, problems
 
