@@ -24,9 +24,7 @@ def make_event(*, publish=True, themes=(), sectors=(), deeds=(), **fields):
         "address": "Toinen linja 14",
         **fields,
     }
-    event = services.event_create(
-        actor=None, themes=themes, sectors=sectors, deeds=deeds, **values
-    )
+    event = services.event_create(actor=None, themes=themes, sectors=sectors, deeds=deeds, **values)
     if publish:
         event = services.event_publish(event, actor=None)
     return event

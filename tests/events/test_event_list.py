@@ -32,9 +32,12 @@ def test_upcoming_soonest_first_then_past_newest_first(client):
     response = client.get(URL)
     html = response.content.decode()
     assert response.status_code == 200
-    assert titles(
-        html, "Pian tuleva", "Myöhempi tuleva", "Äskettäin ollut", "Kauan sitten"
-    ) == ["Pian tuleva", "Myöhempi tuleva", "Äskettäin ollut", "Kauan sitten"]
+    assert titles(html, "Pian tuleva", "Myöhempi tuleva", "Äskettäin ollut", "Kauan sitten") == [
+        "Pian tuleva",
+        "Myöhempi tuleva",
+        "Äskettäin ollut",
+        "Kauan sitten",
+    ]
     assert html.index("Tulevat tapahtumat") < html.index("Pian tuleva")
     assert html.index("Menneet tapahtumat") < html.index("Äskettäin ollut")
     assert "Luonnos ei näy" not in html
@@ -122,9 +125,7 @@ def test_htmx_gets_the_fragment_and_history_the_whole_page(client):
     assert "<html" not in fragment.content.decode()
     assert "<title>Tapahtumat – Tekojen tori</title>" in fragment.content.decode()
     assert "HX-Request" in fragment["Vary"]
-    whole = client.get(
-        URL, headers={"HX-Request": "true", "HX-History-Restore-Request": "true"}
-    )
+    whole = client.get(URL, headers={"HX-Request": "true", "HX-History-Restore-Request": "true"})
     assert "<html" in whole.content.decode()
     assert "no-store" in whole["Cache-Control"]
 
