@@ -229,10 +229,14 @@ def registration_sent(request, pk):
 
 def _private(response):
     """The page's address is the secret link: no copies kept, and no Referer header
-    carries it to the sites its links lead to."""
+    carries it to the sites its links lead to.
+
+    "same-origin" rather than "no-referrer": under "no-referrer" browsers send
+    ``Origin: null`` with the page's own forms, which Django's CSRF check refuses, and
+    other sites get no Referer either way."""
     add_never_cache_headers(response)
     response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

@@ -28,7 +28,7 @@ def test_the_page_shows_the_status_and_is_kept_private(client, event):
     assert response.status_code == 200
     assert "Olet ilmoittautunut." in html and "Eka Ensimmäinen" in html
     assert response["Cache-Control"] == "no-store"
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert "Olet jonossa, sijalla 1." in client.get(manage_url(waiting)).content.decode()
     html = client.get(manage_url(third)).content.decode()
     assert "Olet jonossa, sijalla 2." in html
@@ -77,7 +77,7 @@ def test_a_bad_change_is_refused_at_its_field(client, event):
     assert response.status_code == 400
     html = response.content.decode()
     assert 'id="id_name_error"' in html and 'id="id_role_error"' in html
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     registration.refresh_from_db()
     assert registration.name == "Ennallaan"
 
@@ -129,7 +129,7 @@ def test_a_bad_link_is_a_helpful_404(client, event, token):
     response = client.get(f"/tapahtumat/ilmoittautuminen/{token}/")
     assert response.status_code == 404
     assert "Tämä linkki ei toimi" in response.content.decode()
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
 
 
 def test_an_anonymised_or_re_salted_registration_has_no_page(client, event):
