@@ -121,7 +121,11 @@ def _condition(name, lookup, value):
 
 
 class TwoPartList:
-    """Upcoming events then past ones, sliced across the seam for the paginator."""
+    """Upcoming events then past ones, sliced across the seam for the paginator.
+
+    A page's events are picked by id first and only then get their registration counts
+    (``with_counts()`` over those ids): counting before the LIMIT would aggregate the
+    registrations of every event in the list for each page."""
 
     def __init__(self, upcoming, past, *, upcoming_total, past_total):
         self.upcoming, self.past = upcoming, past
@@ -136,12 +140,16 @@ class TwoPartList:
     def __getitem__(self, index):
         start, stop = index.start or 0, index.stop
         seam = self.upcoming_total
-        rows = []
+        ids = []
         if start < seam:
-            rows += list(self.upcoming[start : min(stop, seam)])
+            ids += list(self.upcoming.values_list("pk", flat=True)[start : min(stop, seam)])
         if stop > seam:
-            rows += list(self.past[max(start - seam, 0) : stop - seam])
-        return rows
+            ids += list(self.past.values_list("pk", flat=True)[max(start - seam, 0) : stop - seam])
+        if not ids:
+            return []
+        rows = Event.objects.filter(pk__in=ids).select_related("series", "municipality")
+        by_id = rows.with_counts().in_bulk()
+        return [by_id[pk] for pk in ids if pk in by_id]
 
 
 class Chosen(dict):
@@ -211,10 +219,8 @@ def events(chosen, now=None):
     for name, _label, _all, lookup, *_rest in FACETS:
         if name in chosen:
             queryset = queryset.filter(_condition(name, lookup, chosen[name]))
-    # Totals without the registration counts: a count of an aggregate is a subquery.
     totals = {"upcoming_total": queryset.upcoming(now).count()}
     totals["past_total"] = queryset.past(now).count()
-    rows = queryset.select_related("series", "municipality").with_counts()
-    upcoming = rows.upcoming(now).order_by("starts_at", "pk")
-    past = rows.past(now).order_by("-starts_at", "-pk")
+    upcoming = queryset.upcoming(now).order_by("starts_at", "pk")
+    past = queryset.past(now).order_by("-starts_at", "-pk")
     return TwoPartList(upcoming, past, **totals)
