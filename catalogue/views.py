@@ -165,7 +165,16 @@ def deed_detail(request, pk, slug=None):
         .newest_first()
         .for_cards()[:3]
     )
-    context = {"deed": deed, "related_deeds": deeds_in_order(related_ids), "more_deeds": more}
+    # The public events where the deed was presented (events app, related name "events").
+    presented_at = list(
+        deed.events.public().select_related("municipality").order_by("-starts_at")[:10]
+    )
+    context = {
+        "deed": deed,
+        "related_deeds": deeds_in_order(related_ids),
+        "more_deeds": more,
+        "presented_at": presented_at,
+    }
     return render(request, "deeds/deed_detail.html", context)
 
 

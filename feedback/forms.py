@@ -3,21 +3,12 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+# Control characters are dropped from what people type (core/formguard.py).
+from core.formguard import PlainTextField, without_controls
+
 from .models import MESSAGE_MAX_LENGTH, PAGE_MAX_LENGTH, Topic
 
-# C0 control characters other than tab and line breaks, and DEL: nobody types them,
-# and PostgreSQL refuses NUL outright, so they are dropped rather than refused.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 PAGE = re.compile(r"^(https?://|/)\S*$")
-
-
-def without_controls(value):
-    return CONTROL.sub("", str(value))
-
-
-class PlainTextField(forms.CharField):
-    def to_python(self, value):
-        return super().to_python(without_controls(value) if value is not None else value)
 
 
 class FeedbackForm(forms.Form):
@@ -42,7 +33,7 @@ class FeedbackForm(forms.Form):
         max_length=PAGE_MAX_LENGTH,
         help_text=_("For example https://tekojentori.fi/teot/ – leave empty if not about a page."),
     )
-    # A field people never see; bots fill it in (submissions/spam.py).
+    # A field people never see; bots fill it in (core/formguard.py).
     tt_leave_empty = forms.CharField(label=_("Leave this field empty"), required=False)
 
     def clean_page(self):

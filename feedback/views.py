@@ -10,8 +10,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.formguard import spam_reason, started_token
 from core.ratelimit import client_rate_limited
-from submissions.spam import blocked_record, spam_reason, started_token
+from submissions.spam import blocked_record
 
 from .forms import FeedbackForm, initial_page
 from .models import Feedback
@@ -31,7 +32,7 @@ def feedback_new(request):
         return _form_page(request, form)
     form = FeedbackForm(data=request.POST)
     # The same checks as the share form: a honeypot, a minimum time to fill the form in
-    # (both in submissions/spam.py) and a per-address limit per hour (core/ratelimit.py).
+    # (both in core/formguard.py) and a per-address limit per hour (core/ratelimit.py).
     reason = spam_reason(request.POST, first_save=True)
     if reason is None and form.is_valid():
         if client_rate_limited(request, "feedback", settings.FEEDBACK_RATE_PER_HOUR):

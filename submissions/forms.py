@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 
+from core import formguard
 from deeds.models import ContentLanguage, DeedKind, Funding
 from organisations.finder import find_organisations
 from organisations.models import Municipality, Organisation, OrganisationType
@@ -26,9 +27,8 @@ CHOOSE_ORGANISATION = _(
     "Choose your organisation from the list, or tick “My organisation is not listed”."  # noqa: E501
 )
 MULTI_FIELDS = ("sectors", "themes", "subthemes", "customer_groups")
-# The honeypot's name: one that browsers' autofill does not recognise (it would fill in
-# "website", "url", "name" or "email" for a person and get them blocked).
-HONEYPOT = "tt_leave_empty"
+# The honeypot's name (core/formguard.py).
+HONEYPOT = formguard.HONEYPOT
 
 # The licence the deeds are published under, and the version of the wording the
 # submitter agrees to; the exact text shown is stored with the submission.

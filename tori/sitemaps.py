@@ -1,9 +1,11 @@
-"""sitemap.xml for search engines: every published deed and organisation in fi/sv/en."""
+"""sitemap.xml for search engines: every published deed, organisation and public event
+in fi/sv/en."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from deeds.models import Deed
+from events.models import Event
 from organisations.models import Organisation
 
 
@@ -33,12 +35,30 @@ class OrganisationSitemap(I18nSitemap):
         return Organisation.objects.public().only("id", "slug").order_by("id")
 
 
+class EventSitemap(I18nSitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return Event.objects.public().only("id", "slug", "updated_at").order_by("id")
+
+    def lastmod(self, event):
+        return event.updated_at
+
+
 class PageSitemap(I18nSitemap):
     def items(self):
-        return ["home", "deeds:list", "organisations:list", "about", "accessibility", "privacy"]
+        return [
+            *("home", "deeds:list", "organisations:list", "events:list"),
+            *("about", "accessibility", "privacy"),
+        ]
 
     def location(self, name):
         return reverse(name)
 
 
-SITEMAPS = {"pages": PageSitemap, "deeds": DeedSitemap, "organisations": OrganisationSitemap}
+SITEMAPS = {
+    "pages": PageSitemap,
+    "deeds": DeedSitemap,
+    "organisations": OrganisationSitemap,
+    "events": EventSitemap,
+}
