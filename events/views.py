@@ -227,19 +227,6 @@ def registration_sent(request, pk):
 # --- The registrant's own page ---------------------------------------------------------
 
 
-def _private(response):
-    """The page's address is the secret link: no copies kept, and no Referer header
-    carries it to the sites its links lead to.
-
-    "same-origin" rather than "no-referrer": under "no-referrer" browsers send
-    ``Origin: null`` with the page's own forms, which Django's CSRF check refuses, and
-    other sites get no Referer either way."""
-    add_never_cache_headers(response)
-    response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "same-origin"
-    return response
-
-
 def _registration(token):
     queryset = Registration.objects.exclude(link_salt="").select_related(
         "event__series", "event__municipality", "organisation"
@@ -271,13 +258,15 @@ def _manage_page(request, registration, *, form=None, status=200, confirm=False,
         "candidates": _candidates(form, finding) if changeable else [],
         "token": request.resolver_match.kwargs["token"],
     }
-    return _private(render(request, "events/manage.html", context, status=status))
+    return render(request, "events/manage.html", context, status=status)
 
 
 def registration_manage(request, token):
+    # The address is the secret: tori.middleware.PrivatePagesMiddleware keeps this page
+    # out of caches and its address out of Referer headers to other sites.
     registration = _registration(token)
     if registration is None:
-        return _private(render(request, "events/link_missing.html", status=404))
+        return render(request, "events/link_missing.html", status=404)
     url = reverse("events:registration", args=[token])
     if request.method != "POST":
         return _manage_page(request, registration)
@@ -295,7 +284,7 @@ def registration_manage(request, token):
                 if was_waiting
                 else _("Your registration is cancelled. We sent you a confirmation."),
             )
-            return _private(redirect(url))
+            return redirect(url)
         found = _finding(request, DetailsForm, event=registration.event)
         if found is not None:
             form, finding = found
@@ -305,7 +294,7 @@ def registration_manage(request, token):
             return _manage_page(request, registration, form=form, status=400)
         registration_change(registration, **form.details())
         messages.success(request, _("Your details are saved."))
-        return _private(redirect(url))
+        return redirect(url)
     except EventError as error:
         messages.error(request, str(error))
-        return _private(redirect(url))
+        return redirect(url)

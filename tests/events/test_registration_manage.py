@@ -27,7 +27,7 @@ def test_the_page_shows_the_status_and_is_kept_private(client, event):
     html = response.content.decode()
     assert response.status_code == 200
     assert "Olet ilmoittautunut." in html and "Eka Ensimmäinen" in html
-    assert response["Cache-Control"] == "no-store"
+    assert response["Cache-Control"] == "no-store, private"
     assert response["Referrer-Policy"] == "same-origin"
     assert "Olet jonossa, sijalla 1." in client.get(manage_url(waiting)).content.decode()
     html = client.get(manage_url(third)).content.decode()
@@ -51,7 +51,7 @@ def test_details_can_be_changed(client, event):
         },
     )
     assert response.status_code == 302
-    assert response["Cache-Control"] == "no-store"
+    assert response["Cache-Control"] == "no-store, private"
     registration.refresh_from_db()
     assert registration.name == "Uusi Nimi"
     assert registration.organisation == organisation
