@@ -23,7 +23,9 @@ FIELDS = {
 
 @pytest.fixture
 def series():
-    return Series.objects.create(name_fi="Kuntatyö murroksessa", name_sv="Kommunarbete i förändring")
+    return Series.objects.create(
+        name_fi="Kuntatyö murroksessa", name_sv="Kommunarbete i förändring"
+    )
 
 
 @pytest.fixture
