@@ -10,6 +10,8 @@ one count, one page of events (with their series) and one aggregate over the pag
 registrations (the ``(event, status, …)`` index narrows it to those events).
 """
 
+import re
+
 from django.conf import settings
 from django.db.models import Count, Q
 from django.db.models.functions import Lower
@@ -24,6 +26,7 @@ from . import representations as rep
 from .views import DEFAULT_PAGE_SIZE, BadRequestError, api_view, json, page_url, positive_int
 
 BOOLEAN = {"true": True, "false": False}
+SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,80}$")
 
 
 def year_parameter(request, *, required=False):
@@ -52,7 +55,8 @@ def filtered_events(request):
         events = events.filter(kind=kind)
     slug = request.GET.get("series", "").strip()
     if slug:
-        series = Series.objects.filter(slug=slug[:80]).first() if slug.isascii() else None
+        # Checked before the lookup: PostgreSQL refuses some characters (NUL) outright.
+        series = Series.objects.filter(slug=slug).first() if SLUG.match(slug) else None
         if series is None:
             raise BadRequestError(_("Unknown series: “%(value)s”.") % {"value": slug[:80]})
         events = events.filter(series=series)
