@@ -94,6 +94,8 @@ def _list_of(properties, description):
 
 
 def openapi_document(facet_labels):
+    from .openapi_events import event_paths  # it builds on this module's parts
+
     deed_summary = {
         "type": "object",
         "required": ["id", "title", "summary", "organisation", "kind", "published_at", "url"],
@@ -472,6 +474,7 @@ def openapi_document(facet_labels):
                 "Municipalities",
             ),
             "/regions/": _list_of({"code": {"type": "string"}, **NAMES}, "Regions"),
+            **event_paths(),
         },
         "components": {
             "schemas": {

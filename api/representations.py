@@ -125,3 +125,29 @@ def snippet_of(values, search):
 
     texts = [values["summary"], *(values[name] for name in SNIPPET_FIELDS[1:])]
     return str(snippet(texts, search.parsed.all_terms, values["language"]))
+
+
+NO_REGISTRATIONS = {"registrations": 0, "attendees": 0, "waitlisted": 0, "listed": 0, "unlisted": 0}
+
+
+def event_summary(event, counts):
+    """A public event with its figures (api.events.registration_counts); no person."""
+    counts = counts or NO_REGISTRATIONS
+    series = event.series
+    return {
+        "id": event.pk,
+        "title": event.title,
+        "kind": event.kind,
+        "cancelled": event.is_cancelled,
+        "series": {"slug": series.slug, "name": series.name} if series else None,
+        "starts_at": when(event.starts_at),
+        "ends_at": when(event.ends_at),
+        "online": event.online,
+        "capacity": event.capacity,
+        "registrations": counts["registrations"],
+        "attendees": counts["attendees"],
+        "organisations": counts["listed"] + counts["unlisted"],
+        "waitlisted": counts["waitlisted"],
+        "url": absolute(event.get_absolute_url()),
+        "ics": absolute(event.get_ics_url()),
+    }

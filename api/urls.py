@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import views
+from . import events, views
 
 app_name = "api"
 urlpatterns = [
@@ -9,6 +9,9 @@ urlpatterns = [
     path("deeds/<int:pk>/", views.deed_detail, name="deed_detail"),
     path("stats/deeds", views.deed_stats, name="deed_stats"),
     path("stats/deeds/", views.deed_stats),
+    path("events/", events.event_list, name="event_list"),
+    path("stats/events", events.event_stats, name="event_stats"),
+    path("stats/events/", events.event_stats),
     re_path(
         r"^rankings/(?P<kind>municipalities|organisations)/?$", views.ranking_view, name="ranking"
     ),

@@ -289,6 +289,8 @@ ENDPOINTS = {
     "organisations": "api:organisation_list",
     "municipalities": "api:municipality_list",
     "regions": "api:region_list",
+    "events": "api:event_list",
+    "event_stats": "api:event_stats",
 }
 
 

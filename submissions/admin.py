@@ -23,6 +23,7 @@ class SubmissionAdmin(admin.ModelAdmin):
     readonly_fields = [
         "status",
         "deed",
+        "event",
         "is_revision",
         "email",
         "email_verified",

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from audit.models import LoggedModel
 from core.tokens import link_token, object_by_token
 from deeds.models import Deed
+from events.models import Event
 from organisations.models import Municipality, Organisation, OrganisationType
 
 
@@ -88,6 +89,16 @@ class Submission(LoggedModel):
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submissions",
+    )
+    # The workshop the deed was developed at, when the submitter came through the
+    # workshop's thank-you link (events.services.share_link); moderators see it.
+    event = models.ForeignKey(
+        Event,
+        verbose_name=_("event"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

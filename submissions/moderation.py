@@ -90,7 +90,7 @@ def moderation_queue(request):
 @staff_member_required
 def moderation_review(request, pk):
     submission = get_object_or_404(
-        Submission.objects.select_related("deed", "organisation_request"), pk=pk
+        Submission.objects.select_related("deed", "organisation_request", "event"), pk=pk
     )
     decision = DecisionForm(request.POST or None)
     if request.method == "POST" and decision.is_valid():

@@ -46,12 +46,15 @@ def _email(submission, template, **context):
 
 
 def submission_save(
-    *, form_key, values, language, files=NO_FILE_CHANGES, submission=None, actor=None
+    *, form_key, values, language, files=NO_FILE_CHANGES, submission=None, actor=None, event=None
 ):
     """Keep what was typed, valid or not, and the post's file changes, in one
     transaction. Creates the draft on the first save; a second post with the same form
     key (double click, resend) finds the same one, and a file it brings again is not
     added twice.
+
+    ``event``: the workshop whose share link opened the form (submissions.prefill);
+    recorded when the draft is created.
 
     Returns the submission and messages naming the uploads that were refused (by
     content, or over the limit); the rest of the post is kept. Raises FileStorageError
@@ -59,7 +62,7 @@ def submission_save(
     """
     checked = files_check(files)
     with files_atomic() as written:
-        submission = _draft_for_update(form_key, language, submission, actor)
+        submission = _draft_for_update(form_key, language, submission, actor, event)
         if not submission.is_editable:
             raise SubmissionError(_("This deed has already been sent and cannot be changed here."))
         _save_values(submission, values, language)
@@ -74,7 +77,7 @@ def submission_save(
     return submission, checked.refused + refused
 
 
-def _draft_for_update(form_key, language, submission, actor):
+def _draft_for_update(form_key, language, submission, actor, event=None):
     """The submission a post saves, locked until the post is saved (posts of one form
     take turns); created, and its start logged, on the form's first save."""
     if submission is not None:
@@ -86,12 +89,18 @@ def _draft_for_update(form_key, language, submission, actor):
                 defaults={
                     "language": language,
                     "created_by": actor if actor and actor.is_authenticated else None,
+                    "event": event,
                 },
             )
     except IntegrityError:  # the same form's other post created it a moment ago
         submission, created = Submission.objects.select_for_update().get(form_key=form_key), False
     if created:
-        submission.log_action("submission.created", actor=actor, actor_label=_label(actor))
+        submission.log_action(
+            "submission.created",
+            actor=actor,
+            actor_label=_label(actor),
+            data={"event": event.pk} if event else None,
+        )
     return submission
 
 

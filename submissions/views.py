@@ -26,6 +26,7 @@ from .files import (
 )
 from .forms import SubmissionForm, raw_values, without_nul
 from .models import Submission, SubmissionStatus, new_secret
+from .prefill import EVENT_PARAMETER, event_of, initial_values
 from .preview import render_preview
 from .services import (
     SubmissionError,
@@ -62,9 +63,15 @@ def form_page(
     saved=None,
     focus_summary=True,
     files=None,
+    event=None,
 ):
     """The share form; ``saved`` says whether what the page shows is stored as a draft
-    (a blocked post is shown again but not stored, and the page must not claim it is)."""
+    (a blocked post is shown again but not stored, and the page must not claim it is).
+    Until the draft is stored, a workshop's share link (submissions.prefill) rides along
+    in a hidden field, so the first save records the event."""
+    if submission is None and event is None:
+        params = request.POST if request.method == "POST" else request.GET
+        event = event_of(params.get(EVENT_PARAMETER))
     # After "Find" (no JavaScript): the organisations matching what was typed, as choices.
     finding = ""
     if request.method == "GET" and "find" in request.GET:
@@ -84,6 +91,7 @@ def form_page(
         if form.is_bound
         else [],
         "notice": notice,
+        "from_event": event if submission is None else submission.event,
         "max_images": settings.SUBMISSION_MAX_IMAGES,
         "max_attachments": settings.SUBMISSION_MAX_ATTACHMENTS,
     }
@@ -93,7 +101,9 @@ def form_page(
 def submission_new(request):
     if request.method == "POST":
         return _save(request, None)
-    return form_page(request, SubmissionForm(initial={"language": get_language()[:2]}))
+    initial, event = initial_values(request.GET)
+    form = SubmissionForm(initial={"language": get_language()[:2], **initial})
+    return form_page(request, form, event=event)
 
 
 def submission_edit(request, form_key):
@@ -137,6 +147,7 @@ def _save(request, submission):
             language=get_language()[:2],
             submission=submission,
             actor=request.user,
+            event=event_of(post.get(EVENT_PARAMETER)) if submission is None else None,
         )
     except SubmissionError as error:
         messages.error(request, str(error))

@@ -127,8 +127,10 @@ def test_the_api_root_lists_the_endpoints_the_openapi_document_and_the_licence(c
         if "{id}" not in url:
             path = url.removeprefix(settings.SITE_URL)
             status = client.get(url.removeprefix(settings.SITE_URL)).status_code
-            # Rankings need a period and statistics a dimension; the rest answer as they are.
-            assert status == (400 if name.startswith(("rankings", "deed_stats")) else 200), path
+            # Rankings need a period, deed statistics a dimension and event statistics a
+            # year; the rest answer as they are.
+            needs = ("rankings", "deed_stats", "event_stats")
+            assert status == (400 if name.startswith(needs) else 200), path
     assert client.get("/api/v1/", {"lang": "sv"}).json()["licence"]["statement"].startswith("Dåden")
 
 

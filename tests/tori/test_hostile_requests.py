@@ -107,7 +107,7 @@ PLAIN = "a"
 PROBE = "x"  # makes request.GET non-empty, so that a form is bound and reads its fields
 # Values that open a page that requires them (400 without): the rest of its parameters
 # are read, and fuzzed, only with these.
-REQUIRED = {"by": "month", "start": "2021-01-01", "end": "2022-12-31"}
+REQUIRED = {"by": "month", "start": "2021-01-01", "end": "2022-12-31", "year": "2021"}
 
 GROUP = re.compile(r"\(\?P<(\w+)>([^()]*)\)")
 ROUTE_PARAMETER = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<parameter>[^>]+)>")

@@ -1,7 +1,10 @@
 """Fill the database with fictional but realistic deeds for demos and benchmarks."""
 
+import time
+
 from django.core.management.base import BaseCommand, CommandError
 
+from demo.events import clear_events, seed_events
 from demo.generator import DemoError, seed
 from demo.plan import DEFAULT_DEEDS
 from demo.recognition import clear_galas, seed_recognition
@@ -41,6 +44,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if options["clear"]:
             clear_galas()
+            clear_events()
         try:
             summary = seed(
                 deeds=options["deeds"],
@@ -66,3 +70,9 @@ class Command(BaseCommand):
         self.stdout.write(f"Most published deeds by home municipality: {leaders}.")
         campaigns = seed_recognition()
         self.stdout.write(f"Created {len(campaigns)} campaigns with their results.")
+        started = time.monotonic()
+        events = seed_events(seed_value=options["seed"])
+        self.stdout.write(
+            f"Created {events.events} events with {events.registrations} registrations "
+            f"in {time.monotonic() - started:.1f} s."
+        )
