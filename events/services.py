@@ -432,6 +432,12 @@ def message_send(event, *, subject, body, include_waitlist, actor):
 # --- Scheduled mail (manage.py send_event_mail, hourly) --------------------------------
 
 
+def _reachable(event):
+    """The confirmed registrants who still have an address: anonymised ones have none
+    (if cron stopped for longer than the anonymisation period, nothing goes to "")."""
+    return Registration.objects.filter(event=event).confirmed().exclude(email="")
+
+
 def _claim(event_pk, field, now):
     """Mark the event's reminder or thank-you as sent, once: of two workers running at
     the same time only the one whose update changed the row sends."""
@@ -446,7 +452,7 @@ def event_send_reminders(now=None):
         with transaction.atomic():
             if not _claim(event.pk, "reminder_sent_at", now):
                 continue
-            for registration in Registration.objects.filter(event=event).confirmed():
+            for registration in _reachable(event):
                 registration.event = event
                 _mail(registration, "event_reminder")
                 sent += 1
@@ -485,7 +491,7 @@ def event_send_follow_ups(now=None):
             if not _claim(event.pk, "follow_up_sent_at", now):
                 continue
             count = 0
-            for registration in Registration.objects.filter(event=event).confirmed():
+            for registration in _reachable(event):
                 registration.event = event
                 link = share_link(event, registration) if event.kind == EventKind.WORKSHOP else ""
                 _mail(registration, "event_thanks", share_url=link)

@@ -59,7 +59,7 @@ def test_each_item_shows_kind_time_place_and_capacity(client):
     assert "ti 12.3.2030 klo 9.00–11.00" in html
     assert "Täynnä – ilmoittaudu jonoon" in html
     assert "19 paikkaa jäljellä" in html
-    assert "Ilmoittautuminen on päättynyt" in html
+    assert "Ilmoittautuminen päättynyt" in html
     assert "Peruttu" in html
     assert "Verkossa</a>" in html and "Webinaari" in html
 
