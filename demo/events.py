@@ -12,37 +12,23 @@ Everything goes through the events services, as a real registration does:
 reminders and thank-yous; then the retention job (``registrations_anonymise``)
 anonymises the past events' registrations, so the demo holds what production holds.
 
-Two things the services take from their surroundings are set for them, only inside
-``_demo_services`` and only in the events modules (``events.services``,
-``events.models``):
-
-- the clock. The services read ``timezone.now()``: a 2021 event is "past" today and
-  refuses registrations, and a registration stores the moment it was made. So the
-  demo sets the moment a registration, an attendance mark or a recording happened.
-  Patching the two modules' ``timezone`` rather than the process clock keeps it
-  narrow: audit entries and everything outside the events app keep the real time.
-- the outbox. The registrants are fictional (example.com), and the services would
-  render and queue about two thousand confirmations, calendar files, reminders and
-  thank-yous (a fifth of the seeding time); no other part of the demo sends mail
-  either, so the services' one mail helper (``_mail``) does nothing meanwhile.
-
-Services could take ``now=`` and ``notify=`` arguments instead; until they do, this is
-the narrowest way that leaves the services' own code paths (locks, capacity, waiting
-list, audit) exactly as in production.
+The services see the demo's moment through ``events.clock.replay()``: a registration,
+an attendance mark or a recording happens when the demo says (a 2021 event is otherwise
+"past" and refuses registrations), and no mail is queued for the fictional registrants
+(about two thousand messages, a fifth of the seeding time; no other part of the demo
+sends mail either). Audit entries and everything outside the events app keep the real
+time.
 """
 
-import contextlib
 import datetime as dt
 import random
 from dataclasses import dataclass
-from unittest import mock
 
 from django.db import transaction
 from django.utils import timezone
 
 from deeds.models import Deed
-from events import models as event_models
-from events import services as event_services
+from events import clock as events_clock
 from events.models import Event, EventKind, Role, Series
 from events.privacy import registrations_anonymise
 from events.services import (
@@ -121,31 +107,6 @@ TITLES = (*TITLES, *UPCOMING.values())
 class EventsSummary:
     events: int
     registrations: int
-
-
-class _Clock:
-    """Stands in for ``django.utils.timezone`` in the events modules while seeding:
-    ``now()`` is the demo's moment; everything else is the real module."""
-
-    def __init__(self):
-        self.moment = None
-
-    def now(self):
-        return self.moment or timezone.now()
-
-    def __getattr__(self, name):
-        return getattr(timezone, name)
-
-
-@contextlib.contextmanager
-def _demo_services():
-    clock = _Clock()
-    with (
-        mock.patch.object(event_services, "timezone", clock),
-        mock.patch.object(event_models, "timezone", clock),
-        mock.patch.object(event_services, "_mail", lambda *args, **kwargs: None),
-    ):
-        yield clock
 
 
 def clear_events():
@@ -413,7 +374,7 @@ def seed_events(seed_value=2026, now=None):
         seeder = _Seeder(rng, now)
         if not seeder.organisations:
             return EventsSummary(0, 0)
-        with _demo_services() as clock:
+        with events_clock.replay() as clock:
             seeder.series(clock)
             seeder.workshops(clock)
             seeder.gala(clock)

@@ -25,6 +25,8 @@ from deeds.models import Deed
 from organisations.models import Municipality, Organisation, Region
 from taxonomy.models import Sector, Theme
 
+from . import clock
+
 
 class EventKind(models.TextChoices):
     WORKSHOP = "workshop", _("Workshop")
@@ -112,10 +114,10 @@ class EventQuerySet(models.QuerySet):
         return self.filter(status__in=[EventStatus.PUBLISHED, EventStatus.CANCELLED])
 
     def upcoming(self, now=None):
-        return self.filter(ends_at__gte=now or timezone.now())
+        return self.filter(ends_at__gte=now or clock.now())
 
     def past(self, now=None):
-        return self.filter(ends_at__lt=now or timezone.now())
+        return self.filter(ends_at__lt=now or clock.now())
 
     def in_year(self, year):
         return self.filter(starts_at__year=year)
@@ -132,7 +134,7 @@ class EventQuerySet(models.QuerySet):
         )
 
     def due_for_reminder(self, now=None):
-        now = now or timezone.now()
+        now = now or clock.now()
         return self.filter(
             status=EventStatus.PUBLISHED,
             reminder_sent_at__isnull=True,
@@ -141,7 +143,7 @@ class EventQuerySet(models.QuerySet):
         )
 
     def due_for_follow_up(self, now=None):
-        now = now or timezone.now()
+        now = now or clock.now()
         return self.filter(
             status=EventStatus.PUBLISHED, follow_up_sent_at__isnull=True, ends_at__lte=now
         )
@@ -254,7 +256,7 @@ class Event(LoggedModel):
         _("thank-you sent"), null=True, blank=True, editable=False
     )
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True, editable=False)
-    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    created_at = models.DateTimeField(_("created"), default=clock.now, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = EventQuerySet.as_manager()
@@ -304,12 +306,12 @@ class Event(LoggedModel):
         return self.status == EventStatus.CANCELLED
 
     def is_past(self, now=None):
-        return self.ends_at < (now or timezone.now())
+        return self.ends_at < (now or clock.now())
 
     def registration_state(self, now=None):
         """Why registration is or is not possible now: "open", "not_yet", "closed",
         "past", "cancelled" or "draft"."""
-        now = now or timezone.now()
+        now = now or clock.now()
         if self.status == EventStatus.CANCELLED:
             return "cancelled"
         if self.status != EventStatus.PUBLISHED:
@@ -393,7 +395,7 @@ class Registration(models.Model):
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, editable=False)
     cancelled_by_staff = models.BooleanField(default=False, editable=False)
     # Truncated to the day on anonymisation: per-day counts survive, the time does not.
-    created_at = models.DateTimeField(_("registered"), default=timezone.now, editable=False)
+    created_at = models.DateTimeField(_("registered"), default=clock.now, editable=False)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, editable=False)
 
     objects = RegistrationQuerySet.as_manager()

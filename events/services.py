@@ -13,12 +13,12 @@ import secrets
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.tokens import link_token
 from emails.services import email_queue
 
+from . import clock
 from .ics import event_ics, ics_filename
 from .models import (
     ACTIVE,
@@ -47,6 +47,8 @@ def _locked(event):
 
 def _mail(registration, template, **context):
     """Queue one email to a registrant, in their language, with the calendar file."""
+    if not clock.mail_on():
+        return
     event = registration.event
     attachments = ()
     if template in ("event_registered", "event_promoted", "event_reminder"):
@@ -108,7 +110,7 @@ def _promote(event, *, actor=None):
         if first is None:
             break
         first.status = RegistrationStatus.CONFIRMED
-        first.confirmed_at = timezone.now()
+        first.confirmed_at = clock.now()
         first.save(update_fields=["status", "confirmed_at"])
         first.event = event
         event.log_action(
@@ -157,7 +159,7 @@ def registration_create(
                 existing.event = event
                 _mail(existing, "event_registration_again")
                 return existing, False
-            now = timezone.now()
+            now = clock.now()
             room = _has_room(event)
             registration = Registration.objects.create(
                 event=event,
@@ -250,7 +252,7 @@ def registration_cancel(registration, *, actor=None, notify=True):
         raise EventError(_("This registration is already cancelled."))
     was_confirmed = registration.status == RegistrationStatus.CONFIRMED
     registration.status = RegistrationStatus.CANCELLED
-    registration.cancelled_at = timezone.now()
+    registration.cancelled_at = clock.now()
     registration.cancelled_by_staff = actor is not None
     registration.save(update_fields=["status", "cancelled_at", "cancelled_by_staff"])
     registration.event = event
@@ -276,7 +278,7 @@ def registration_mark_attendance(registration, *, attended, actor):
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.status != RegistrationStatus.CONFIRMED:
         raise EventError(_("Only registered people can be marked as attending."))
-    if registration.event.starts_at > timezone.now() + settings.EVENT_ATTENDANCE_EARLY:
+    if registration.event.starts_at > clock.now() + settings.EVENT_ATTENDANCE_EARLY:
         raise EventError(_("Attendance can be marked from the day of the event."))
     if registration.attended is not attended:
         registration.attended = attended
@@ -371,7 +373,7 @@ def event_cancel(event, *, actor, reason=""):
     if event.is_past():
         raise EventError(_("An event that is over cannot be cancelled."))
     event.status = EventStatus.CANCELLED
-    event.cancelled_at = timezone.now()
+    event.cancelled_at = clock.now()
     event.save(update_fields=["status", "cancelled_at", "updated_at"])
     event.log_action("event.cancelled", actor=actor, reason=reason)
     for registration in Registration.objects.filter(event=event, status__in=ACTIVE):
@@ -393,7 +395,7 @@ def event_publish_recording(event, *, url, captioned, actor):
     event.recording_url = url
     event.recording_captioned = captioned
     if event.recording_published_at is None:
-        event.recording_published_at = timezone.now()
+        event.recording_published_at = clock.now()
     event.save(
         update_fields=[
             "recording_url",
@@ -446,7 +448,7 @@ def _claim(event_pk, field, now):
 
 def event_send_reminders(now=None):
     """The reminder a day (EVENT_REMINDER_HOURS) before, to everyone registered."""
-    now = now or timezone.now()
+    now = now or clock.now()
     sent = 0
     for event in Event.objects.due_for_reminder(now):
         with transaction.atomic():
@@ -477,7 +479,7 @@ def event_send_follow_ups(now=None):
     """After the event, a thank-you to the registrants: with the recording once it is
     published, and for workshops the prefilled link to share what they developed.
     Webinars wait for their recording (at most 14 days); other kinds go the next hour."""
-    now = now or timezone.now()
+    now = now or clock.now()
     sent = 0
     for event in Event.objects.due_for_follow_up(now):
         waits_for_recording = (

@@ -4,6 +4,7 @@ import core.i18n
 import django.db.models.deletion
 import django.db.models.functions.text
 import django.utils.timezone
+import events.clock
 from django.conf import settings
 from django.db import migrations, models
 
@@ -80,7 +81,7 @@ class Migration(migrations.Migration):
                 ('reminder_sent_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='reminder sent')),
                 ('follow_up_sent_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='thank-you sent')),
                 ('cancelled_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='cancelled')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created')),
+                ('created_at', models.DateTimeField(default=events.clock.now, editable=False, verbose_name='created')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
                 ('deeds', models.ManyToManyField(blank=True, related_name='events', to='deeds.deed', verbose_name='deeds presented')),
                 ('municipality', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='events', to='organisations.municipality', verbose_name='municipality')),
@@ -132,7 +133,7 @@ class Migration(migrations.Migration):
                 ('confirmed_at', models.DateTimeField(editable=False, null=True, verbose_name='confirmed')),
                 ('cancelled_at', models.DateTimeField(editable=False, null=True, verbose_name='cancelled')),
                 ('cancelled_by_staff', models.BooleanField(default=False, editable=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='registered')),
+                ('created_at', models.DateTimeField(default=events.clock.now, editable=False, verbose_name='registered')),
                 ('anonymised_at', models.DateTimeField(editable=False, null=True, verbose_name='anonymised')),
                 ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='registrations', to='events.event', verbose_name='event')),
                 ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='event_registrations', to='organisations.organisation', verbose_name='organisation')),
