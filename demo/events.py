@@ -29,14 +29,13 @@ from django.utils import timezone
 
 from deeds.models import Deed
 from events import clock as events_clock
+from events.mailings import event_send_follow_ups, event_send_reminders
 from events.models import Event, EventKind, Role, Series
 from events.privacy import registrations_anonymise
 from events.services import (
     event_create,
     event_publish,
     event_publish_recording,
-    event_send_follow_ups,
-    event_send_reminders,
     registration_cancel,
     registration_create,
     registration_mark_attendance,

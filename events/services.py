@@ -23,7 +23,6 @@ from .ics import event_ics, ics_filename
 from .models import (
     ACTIVE,
     Event,
-    EventKind,
     EventStatus,
     Message,
     Registration,
@@ -45,7 +44,7 @@ def _locked(event):
     return Event.objects.select_for_update().get(pk=event.pk)
 
 
-def _mail(registration, template, **context):
+def mail_registrant(registration, template, **context):
     """Queue one email to a registrant, in their language, with the calendar file."""
     if not clock.mail_on():
         return
@@ -119,7 +118,7 @@ def _promote(event, *, actor=None):
             actor_label="" if actor else "system",
             data={"registration": first.pk},
         )
-        _mail(first, "event_promoted")
+        mail_registrant(first, "event_promoted")
         promoted.append(first)
     return promoted
 
@@ -157,7 +156,7 @@ def registration_create(
             )
             if existing is not None:
                 existing.event = event
-                _mail(existing, "event_registration_again")
+                mail_registrant(existing, "event_registration_again")
                 return existing, False
             now = clock.now()
             room = _has_room(event)
@@ -188,7 +187,7 @@ def registration_create(
             )
             if not room:
                 _note_waitlist_peak(event)
-            _mail(registration, "event_registered" if room else "event_waitlisted")
+            mail_registrant(registration, "event_registered" if room else "event_waitlisted")
             return registration, True
     except IntegrityError:
         # Two posts raced past the check above on different connections; the unique
@@ -263,7 +262,7 @@ def registration_cancel(registration, *, actor=None, notify=True):
         data={"registration": registration.pk},
     )
     if notify:
-        _mail(
+        mail_registrant(
             registration,
             "event_registration_cancelled",
             by_staff=actor is not None,
@@ -378,7 +377,7 @@ def event_cancel(event, *, actor, reason=""):
     event.log_action("event.cancelled", actor=actor, reason=reason)
     for registration in Registration.objects.filter(event=event, status__in=ACTIVE):
         registration.event = event
-        _mail(registration, "event_cancelled", reason=reason)
+        mail_registrant(registration, "event_cancelled", reason=reason)
     return event
 
 
@@ -426,78 +425,6 @@ def message_send(event, *, subject, body, include_waitlist, actor):
     )
     for registration in recipients:
         registration.event = event
-        _mail(registration, "event_message", message=message)
+        mail_registrant(registration, "event_message", message=message)
     message.log_action("event.message_sent", actor=actor, data={"recipients": len(recipients)})
     return message
-
-
-# --- Scheduled mail (manage.py send_event_mail, hourly) --------------------------------
-
-
-def _reachable(event):
-    """The confirmed registrants who still have an address: anonymised ones have none
-    (if cron stopped for longer than the anonymisation period, nothing goes to "")."""
-    return Registration.objects.filter(event=event).confirmed().exclude(email="")
-
-
-def _claim(event_pk, field, now):
-    """Mark the event's reminder or thank-you as sent, once: of two workers running at
-    the same time only the one whose update changed the row sends."""
-    return Event.objects.filter(pk=event_pk, **{f"{field}__isnull": True}).update(**{field: now})
-
-
-def event_send_reminders(now=None):
-    """The reminder a day (EVENT_REMINDER_HOURS) before, to everyone registered."""
-    now = now or clock.now()
-    sent = 0
-    for event in Event.objects.due_for_reminder(now):
-        with transaction.atomic():
-            if not _claim(event.pk, "reminder_sent_at", now):
-                continue
-            for registration in _reachable(event):
-                registration.event = event
-                _mail(registration, "event_reminder")
-                sent += 1
-            event.log_action("event.reminders_sent", data={"count": sent})
-    return sent
-
-
-def share_link(event, registration):
-    """The share form, prefilled from a workshop (organisation, themes, the event)."""
-    from urllib.parse import urlencode
-
-    params = {"tapahtuma": event.pk}
-    if registration.organisation_id:
-        params["organisaatio"] = registration.organisation.name_fi
-    theme = event.themes.order_by("position").first()
-    if theme is not None:
-        params["teema"] = theme.slug
-    return f"{settings.SITE_URL.rstrip('/')}/ilmianna/?{urlencode(params)}"
-
-
-def event_send_follow_ups(now=None):
-    """After the event, a thank-you to the registrants: with the recording once it is
-    published, and for workshops the prefilled link to share what they developed.
-    Webinars wait for their recording (at most 14 days); other kinds go the next hour."""
-    now = now or clock.now()
-    sent = 0
-    for event in Event.objects.due_for_follow_up(now):
-        waits_for_recording = (
-            event.kind == EventKind.WEBINAR
-            and not event.recording_url
-            and now - event.ends_at < settings.EVENT_RECORDING_WAIT
-        )
-        if waits_for_recording:
-            continue
-        with transaction.atomic():
-            if not _claim(event.pk, "follow_up_sent_at", now):
-                continue
-            count = 0
-            for registration in _reachable(event):
-                registration.event = event
-                link = share_link(event, registration) if event.kind == EventKind.WORKSHOP else ""
-                _mail(registration, "event_thanks", share_url=link)
-                count += 1
-            event.log_action("event.thanks_sent", data={"count": count})
-            sent += count
-    return sent

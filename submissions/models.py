@@ -95,7 +95,7 @@ class Submission(LoggedModel):
         related_name="submissions",
     )
     # The workshop the deed was developed at, when the submitter came through the
-    # workshop's thank-you link (events.services.share_link); moderators see it.
+    # workshop's thank-you link (events.mailings.share_link); moderators see it.
     event = models.ForeignKey(
         Event,
         verbose_name=_("event"),

@@ -1,4 +1,4 @@
-"""The share form opened from a workshop's thank-you email (events.services.share_link):
+"""The share form opened from a workshop's thank-you email (events.mailings.share_link):
 ``/ilmianna/?tapahtuma=<event id>&organisaatio=<Finnish name>&teema=<theme slug>``.
 
 A new draft starts with the organisation and the theme filled in, and the draft

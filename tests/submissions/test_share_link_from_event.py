@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from audit.models import AuditEntry
-from events.services import share_link
+from events.mailings import share_link
 from submissions.models import Submission
 from taxonomy.models import Theme
 from tests.events.factories_data import make_event, register

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from events.services import event_send_follow_ups, event_send_reminders
+from events.mailings import event_send_follow_ups, event_send_reminders
 
 
 class Command(BaseCommand):
