@@ -6,12 +6,10 @@ so what passes the form fits the database.
 
 from django import forms
 from django.conf import settings
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.formguard import PlainTextField
-from organisations.finder import find_organisations
-from organisations.models import Organisation
+from organisations.finder import find_organisations, organisation_named
 
 from .models import Role
 
@@ -22,17 +20,6 @@ CHOOSE_ORGANISATION = _(
 )
 TOO_LONG = _("Shorten this to at most %(limit_value)d characters (it has %(show_value)d now).")
 CHOOSE_LISTED = _("Choose one of the options shown.")
-
-
-def organisation_named(name):
-    """The one active organisation with exactly this name (Finnish or Swedish), or None."""
-    name = " ".join(name.split())
-    if not name:
-        return None
-    found = list(
-        Organisation.objects.public().filter(Q(name_fi__iexact=name) | Q(name_sv__iexact=name))[:2]
-    )
-    return found[0] if len(found) == 1 else None
 
 
 class DetailsForm(forms.Form):

@@ -16,7 +16,7 @@ from core.formguard import spam_reason, started_token
 from core.ratelimit import client_rate_limited
 from core.tokens import object_by_token
 from deeds.models import Deed
-from organisations.finder import clean_query, find_organisations
+from organisations.finder import clean_query, find_organisations, organisation_named
 
 from . import listing
 from .display import availability
@@ -152,8 +152,6 @@ def _finding(request, form_class, **kwargs):
     """After "Find" (without JavaScript): the form as typed, unvalidated, and the
     organisations matching the name as choices. None when the name is empty or already
     names one organisation: then "Find" was Enter in a field, an ordinary send."""
-    from .forms import organisation_named
-
     name = request.POST.get("organisation_name", "")
     if request.POST.get("action") != "find_organisation" or not name.strip():
         return None

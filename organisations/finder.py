@@ -29,7 +29,7 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 
 from core import analysis
 
@@ -336,3 +336,14 @@ def find_organisations(text, limit=20):
 def find_municipalities(text, limit=None):
     """Municipality codes matching what was typed, best first."""
     return get_finder().municipalities_for(text, limit)
+
+
+def organisation_named(name):
+    """The one active organisation with exactly this name (Finnish or Swedish), or None."""
+    name = " ".join(name.split())
+    if not name:
+        return None
+    found = list(
+        Organisation.objects.public().filter(Q(name_fi__iexact=name) | Q(name_sv__iexact=name))[:2]
+    )
+    return found[0] if len(found) == 1 else None

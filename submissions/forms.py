@@ -10,14 +10,13 @@ import functools
 
 from django import forms
 from django.core.validators import URLValidator
-from django.db.models import Q
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 
 from core import formguard
 from deeds.models import ContentLanguage, DeedKind, Funding
-from organisations.finder import find_organisations
-from organisations.models import Municipality, Organisation, OrganisationType
+from organisations.finder import find_organisations, organisation_named
+from organisations.models import Municipality, OrganisationType
 from taxonomy.models import CustomerGroup, Sector, Subtheme, Theme
 
 LINKS = 3
@@ -50,17 +49,6 @@ REMAINING = {
     "data-remaining-one": _("1 character left"),
     "data-remaining-other": _("{n} characters left"),
 }
-
-
-def organisation_named(name):
-    """The one active organisation with exactly this name (Finnish or Swedish), or None."""
-    name = " ".join(name.split())
-    if not name:
-        return None
-    found = list(
-        Organisation.objects.public().filter(Q(name_fi__iexact=name) | Q(name_sv__iexact=name))[:2]
-    )
-    return found[0] if len(found) == 1 else None
 
 
 def organisation_candidates(text, limit=8):
