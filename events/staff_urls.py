@@ -3,6 +3,7 @@ tori/urls.py before the public /tapahtumat/ pages."""
 
 from django.urls import path
 
+from . import staff_registrations as people
 from . import staff_views as views
 
 app_name = "events_staff"
@@ -19,29 +20,29 @@ urlpatterns = [
     path("<int:pk>/ilmoittautuminen/", views.event_registration_view, name="registration"),
     path("<int:pk>/peru/", views.event_cancel_view, name="cancel"),
     path("<int:pk>/tallenne/", views.event_recording_view, name="recording"),
-    path("<int:pk>/ilmoittautuneet/", views.registration_list, name="registrations"),
+    path("<int:pk>/ilmoittautuneet/", people.registration_list, name="registrations"),
     path(
         "<int:pk>/ilmoittautuneet/<int:registration_pk>/peru/",
-        views.registration_cancel_view,
+        people.registration_cancel_view,
         name="registration_cancel",
     ),
     path(
         "<int:pk>/ilmoittautuneet.csv",
-        views.registrations_download,
+        people.registrations_download,
         {"fmt": "csv"},
         name="export_csv",
     ),
     path(
         "<int:pk>/ilmoittautuneet.xlsx",
-        views.registrations_download,
+        people.registrations_download,
         {"fmt": "xlsx"},
         name="export_xlsx",
     ),
-    path("<int:pk>/lasnaolo/", views.attendance_list, name="attendance"),
+    path("<int:pk>/lasnaolo/", people.attendance_list, name="attendance"),
     path(
         "<int:pk>/lasnaolo/<int:registration_pk>/",
-        views.attendance_mark,
+        people.attendance_mark,
         name="attendance_mark",
     ),
-    path("<int:pk>/viestit/", views.message_list, name="messages"),
+    path("<int:pk>/viestit/", people.message_list, name="messages"),
 ]
