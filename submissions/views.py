@@ -1,6 +1,7 @@
 """The public "share a deed" form and the submitter's secret link."""
 
 import re
+from dataclasses import replace
 
 from django.conf import settings
 from django.contrib import messages
@@ -139,6 +140,17 @@ def _save(request, submission):
         status = 429 if reason == "rate_limit" else 400
         return _not_saved(request, None, form_key, notice, status=status)
     changes = file_changes(post, request.FILES)
+    if _uploads_over_limit(request, changes):
+        # Decoding images is the costly part of a post: past the hourly limit the files
+        # are not opened at all, while the text is saved as always.
+        changes = replace(changes, uploads={})
+        messages.error(
+            request,
+            _(
+                "Too many files from your address in an hour: the files of this save were "
+                "not added. Your text is saved; add the files again later."
+            ),
+        )
     try:
         submission, file_errors = submission_save(
             form_key=form_key,
@@ -183,6 +195,13 @@ def _save(request, submission):
         ),
     )
     return redirect(edit_url)
+
+
+def _uploads_over_limit(request, changes):
+    """Count each uploaded file against the client's hourly SUBMISSION_UPLOADS_PER_HOUR."""
+    count = sum(len(uploads) for uploads in changes.uploads.values())
+    limit = settings.SUBMISSION_UPLOADS_PER_HOUR
+    return any([client_rate_limited(request, "uploads", limit) for _ in range(count)])
 
 
 def _not_saved(request, submission, form_key, notice, *, status, files=None):

@@ -290,7 +290,7 @@ REFUSED_FILES = {
 }
 REFUSALS = {
     "executable": "Tiedosto ei ole luettava JPEG-, PNG- tai WebP-kuva.",
-    "50-megapixels": "Kuvassa on liikaa pikseleitä: enintään 40 megapikseliä.",
+    "50-megapixels": "Kuvassa on liikaa pikseleitä: enintään 24 megapikseliä.",
     "huge-image": "Kuva on liian suuri: enintään 1 Mt.",
     "huge-pdf": "Tiedosto on liian suuri: enintään 1 Mt.",
 }

@@ -189,7 +189,13 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
 IMAGE_MAX_BYTES = 15 * 1024 * 1024
-IMAGE_MAX_PIXELS = 40_000_000
+# Checked from the image header before any pixel is decoded. 24 megapixels (6000 x 4000,
+# a camera's full size) decodes in about 100 MB; issue 19 showed 40 MP costing 300 MB
+# and two seconds of CPU per image.
+IMAGE_MAX_PIXELS = env_int("IMAGE_MAX_PIXELS", 24_000_000)
+# Files a client may upload on the share form per hour (each image is decoded and
+# re-encoded: the costly part of a post).
+SUBMISSION_UPLOADS_PER_HOUR = env_int("SUBMISSION_UPLOADS_PER_HOUR", 40)
 IMAGE_DERIVATIVE_WIDTHS = (480, 960, 1600)
 
 # --- Background work and email --------------------------------------------------------
