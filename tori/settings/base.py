@@ -178,7 +178,8 @@ FORMAT_MODULE_PATH = ["tori.formats"]
 
 # --- Static files and uploads -------------------------------------------------------
 STATIC_URL = "/static/"
-STATICFILES_DIRS = [BASE_DIR / "tori" / "static"]
+# No STATICFILES_DIRS: tori is an installed app, so its static/ folder is found like
+# every app's (listing it again made collectstatic copy each file twice).
 MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
