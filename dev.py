@@ -9,9 +9,11 @@ Needs only Python 3.11+. Dependencies come from pyproject.toml into .venv; they 
 installed again only when pyproject.toml changes.
 """
 
+import contextlib
 import hashlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import venv
@@ -69,19 +71,38 @@ def start(args):
         flush=True,
     )
     # Email and other background work: the task worker runs beside the web server and
-    # stops with it (Ctrl+C stops both).
-    worker = subprocess.Popen(
-        [PYTHON, "manage.py", "run_worker", "--no-reload", "--interval", "2"], cwd=ROOT, env=env
-    )
-    try:
-        subprocess.run(
-            [PYTHON, "manage.py", "runserver", "127.0.0.1:8000", *args], cwd=ROOT, env=env
+    # stops with it, on Ctrl+C and on a plain `kill` (SIGTERM) alike. Each child runs in
+    # its own process group, so runserver's autoreloader child goes with it.
+    children = [
+        subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
+        for command in (
+            [PYTHON, "manage.py", "run_worker", "--no-reload", "--interval", "2"],
+            [PYTHON, "manage.py", "runserver", "127.0.0.1:8000", *args],
         )
+    ]
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        children[1].wait()
     except KeyboardInterrupt:
         pass
     finally:
-        worker.terminate()
-        worker.wait(timeout=10)
+        _stop(children)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _stop(children):
+    for child in children:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(child.pid, signal.SIGTERM)
+    for child in children:
+        try:
+            child.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(child.pid, signal.SIGKILL)
 
 
 def test(args):
