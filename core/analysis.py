@@ -18,7 +18,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import pyvoikko
 import Stemmer
 
 from core.stopwords import STOP_WORDS
@@ -75,6 +74,16 @@ def cached(word, language):
     return _cache.get((word, language))
 
 
+@lru_cache(maxsize=1)
+def voikko():
+    """pyvoikko, imported on first use: importing it loads the Finnish dictionary
+    (about 1.3 s), which management commands, the worker and pages without search
+    should not pay. App servers load it before taking traffic (tori.runtime.warm_up)."""
+    import pyvoikko
+
+    return pyvoikko
+
+
 def remember(word, language, analysis):
     """Put an analysis made earlier (stored in the database) into the process cache."""
     _cache[(word, language)] = analysis
@@ -82,7 +91,7 @@ def remember(word, language, analysis):
 
 def _analyse(word, language):
     if language == "fi" and not word.isdigit():
-        analyses = pyvoikko.analyse(word)
+        analyses = voikko().analyse(word)
         if analyses:
             bases = {_base(a.BASEFORM) for a in analyses}
             terms = set(bases)
