@@ -4,6 +4,7 @@ or an organisation, whichever app draws the page."""
 
 from django.urls import include, path
 
+from core.site_url import on_site_url
 from organisations import views as organisation_views
 
 from . import feeds, organisations, similar, views
@@ -25,13 +26,13 @@ search_patterns = [
     path("samankaltaiset/", similar.similar, name="similar"),
 ]
 feed_patterns = [
-    path("uudet.rss", feeds.NewDeeds(), name="new"),
-    path("uudet.atom", feeds.NewDeedsAtom(), name="new_atom"),
-    path("teema/<slug:slug>.rss", feeds.ThemeDeeds(), name="theme"),
-    path("teema/<slug:slug>.atom", feeds.ThemeDeedsAtom(), name="theme_atom"),
-    path("toimiala/<slug:slug>.rss", feeds.SectorDeeds(), name="sector"),
-    path("toimiala/<slug:slug>.atom", feeds.SectorDeedsAtom(), name="sector_atom"),
-    path("nostot.atom", feeds.Highlights(), name="highlights"),
+    path("uudet.rss", on_site_url(feeds.NewDeeds()), name="new"),
+    path("uudet.atom", on_site_url(feeds.NewDeedsAtom()), name="new_atom"),
+    path("teema/<slug:slug>.rss", on_site_url(feeds.ThemeDeeds()), name="theme"),
+    path("teema/<slug:slug>.atom", on_site_url(feeds.ThemeDeedsAtom()), name="theme_atom"),
+    path("toimiala/<slug:slug>.rss", on_site_url(feeds.SectorDeeds()), name="sector"),
+    path("toimiala/<slug:slug>.atom", on_site_url(feeds.SectorDeedsAtom()), name="sector_atom"),
+    path("nostot.atom", on_site_url(feeds.Highlights()), name="highlights"),
 ]
 
 urlpatterns = [

@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import AdminSignInForm
+from core.site_url import on_site_url
 from editors import views as editor_views
 
 from . import views
@@ -21,10 +22,15 @@ urlpatterns = [
     path("api/v1/", include("api.urls")),
     path("hallinta/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap_index"),
+    path(
+        "sitemap.xml",
+        on_site_url(sitemap_views.index),
+        {"sitemaps": SITEMAPS},
+        name="sitemap_index",
+    ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        on_site_url(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
