@@ -1,9 +1,11 @@
 """Share cards: 1200×630 PNG images for link previews (Open Graph), drawn with Pillow's
 bundled font, so nothing is fetched and no font file is needed."""
 
+import hashlib
 import io
 import textwrap
 
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from PIL import Image, ImageDraw, ImageFont
@@ -37,7 +39,23 @@ def share_card(title, subtitle="", kicker="Tekojen tori"):
     return data.getvalue()
 
 
+# Drawing a card takes some 100 ms of CPU; link-preview crawlers fetch the same card again
+# and again, so a drawn card is kept in the cache, keyed by its text (a changed title is
+# a new key, and the old one expires).
+CARD_CACHE_SECONDS = 7 * 24 * 3600
+
+
+def card_cache_key(title, subtitle="", kicker="Tekojen tori"):
+    digest = hashlib.sha256("\x00".join((title, subtitle, kicker)).encode()).hexdigest()
+    return f"share-card:{digest}"
+
+
 def card_response(title, subtitle="", kicker="Tekojen tori"):
-    response = HttpResponse(share_card(title, subtitle, kicker), content_type="image/png")
+    png = cache.get_or_set(
+        card_cache_key(title, subtitle, kicker),
+        lambda: share_card(title, subtitle, kicker),
+        CARD_CACHE_SECONDS,
+    )
+    response = HttpResponse(png, content_type="image/png")
     patch_cache_control(response, public=True, max_age=3600)
     return response
