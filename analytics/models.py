@@ -294,13 +294,16 @@ class SearchDayQuerySet(PeriodQuerySet):
         return [(label, totals.get(value, 0)) for value, label in SearchSource.choices]
 
     def summed(self):
+        """Per search words; the "other searches" rows (rare words dropped after the raw
+        period, analytics.services.rare_searches_forget) count in totals, not here."""
         by_source = {
             f"from_{value}": Sum("searches", filter=Q(source=value), default=0)
             for value in SearchSource.values
         }
         # The per-source sums first: after it, "searches" names the total.
         return (
-            self.values("query")
+            self.exclude(query="")
+            .values("query")
             .annotate(**by_source)
             .annotate(searches=Sum("searches"), zero_results=Sum("zero_results"))
         )

@@ -7,13 +7,16 @@ what the contract owns is the retention job (raw rows older than ANALYTICS_RAW_D
 rolled up into daily totals first, and past days' salts).
 """
 
+from datetime import timedelta
+
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.i18n import days
 
 from .models import DailySalt, Hit, SearchHit
-from .services import analytics_prune
+from .services import analytics_prune, rare_searches_forget
 
 MODELS = [Hit, SearchHit, DailySalt]
 
@@ -28,7 +31,12 @@ def personal_data_erase(address):
 
 def personal_data_prune(now=None):
     raw, salts = analytics_prune(now=now)
-    return {"raw rows": raw, "salts": salts}
+    counts = {"raw rows": raw, "salts": salts}
+    cutoff = timezone.localdate(now) - timedelta(days=settings.ANALYTICS_RAW_DAYS)
+    # Reported only when there were some, to keep the cron log to what happened.
+    if rare := rare_searches_forget(cutoff):
+        counts["rare search words"] = rare
+    return counts
 
 
 def notice_purposes():
@@ -53,7 +61,12 @@ def notice_purposes():
             ),
             retention=[
                 _("Single page views are deleted after %(days)s; only daily totals are kept.")
-                % {"days": days(settings.ANALYTICS_RAW_DAYS)}
+                % {"days": days(settings.ANALYTICS_RAW_DAYS)},
+                _(
+                    "After %(days)s, search words searched fewer than three times in all are "
+                    "deleted; only the number of such searches is kept."
+                )
+                % {"days": days(settings.ANALYTICS_RAW_DAYS)},
             ],
         )
     ]

@@ -14,7 +14,7 @@ from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Count, Min, Q
+from django.db.models import Count, F, Min, Q, Sum
 from django.utils import timezone
 
 from .models import (
@@ -179,6 +179,39 @@ def _rollup_day(day, now):
         SearchDay.objects.bulk_create(
             (SearchDay(day=day, **row) for row in searches), batch_size=BATCH
         )
+
+
+# Search words searched fewer times than this in all are not kept past the raw period:
+# a name or other personal detail typed into the search box once or twice is exactly
+# what this drops, while the topics many people look for stay in the statistics.
+RARE_SEARCH_BELOW = 3
+OTHER_SEARCHES = ""  # the day's row for the rare searches' counts, without their words
+
+
+@transaction.atomic
+def rare_searches_forget(cutoff=None):
+    """Fold the daily totals of rare searches older than ``cutoff`` into each day's
+    "other searches" row (query ""), so the day's counts stay right and the words go.
+    Returns the number of rows folded."""
+    if cutoff is None:
+        cutoff = timezone.localdate() - timedelta(days=settings.ANALYTICS_RAW_DAYS)
+    rare = (
+        SearchDay.objects.exclude(query=OTHER_SEARCHES)
+        .values("query")
+        .annotate(total=Sum("searches"))
+        .filter(total__lt=RARE_SEARCH_BELOW)
+        .values("query")
+    )
+    old = SearchDay.objects.filter(day__lt=cutoff, query__in=rare)
+    folded = old.values("day", "source").annotate(n=Sum("searches"), z=Sum("zero_results"))
+    for row in folded:
+        other, _created = SearchDay.objects.get_or_create(
+            day=row["day"], query=OTHER_SEARCHES, source=row["source"]
+        )
+        SearchDay.objects.filter(pk=other.pk).update(
+            searches=F("searches") + row["n"], zero_results=F("zero_results") + row["z"]
+        )
+    return old.delete()[0]
 
 
 def analytics_prune(*, now=None):
