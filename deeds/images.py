@@ -69,7 +69,10 @@ def _encode(image, image_format, **options):
     out = io.BytesIO()
     if image_format == "JPEG" and image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
-    # No exif/icc arguments: the copy carries pixels only.
+    # The copy carries pixels only: Pillow would otherwise write back what it read into
+    # ``info`` (a JPEG comment, PNG text chunks, an ICC profile, XMP), which may hold a
+    # name, a phone number or markup. Transparency is part of the picture and stays.
+    image.info = {key: value for key, value in image.info.items() if key == "transparency"}
     image.save(out, format=image_format, quality=88, optimize=True, **options)
     return out.getvalue()
 

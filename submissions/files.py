@@ -11,6 +11,8 @@ file leaves storage only once the removal is committed.
 """
 
 import logging
+import re
+import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -69,6 +71,42 @@ def file_changes(post, uploads):
     )
 
 
+# PDF features that run something or carry other files: scripts, actions on opening or
+# on events, launching programs, embedded files, forms that submit, Flash and XFA.
+ACTIVE_PDF = re.compile(
+    rb"/(JavaScript|JS|OpenAction|AA|Launch|EmbeddedFiles?|RichMedia|XFA|SubmitForm|ImportData)"
+    rb"(?![A-Za-z])"
+)
+PDF_STREAM = re.compile(rb"stream\r?\n(.*?)endstream", re.DOTALL)
+# Inflating a compressed stream stops here: a small file must not become gigabytes.
+PDF_INFLATE_LIMIT = 50 * 1024 * 1024
+
+
+def _pdf_names(data):
+    """Names as a reader sees them: "/J#61vaScript" is "/JavaScript" (PDF 1.2 escapes)."""
+    return re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m[1], 16)]), data)
+
+
+def pdf_has_active_content(data):
+    """Whether the PDF has active content, in its plain objects or in compressed object
+    streams (where PDF 1.5 and later keep most dictionaries)."""
+    if ACTIVE_PDF.search(_pdf_names(data)):
+        return True
+    budget = PDF_INFLATE_LIMIT
+    for match in PDF_STREAM.finditer(data):
+        inflater = zlib.decompressobj()
+        try:
+            inflated = inflater.decompress(match[1], budget)
+        except zlib.error:
+            continue  # not a Flate stream (an image, say)
+        budget -= len(inflated)
+        if ACTIVE_PDF.search(_pdf_names(inflated)):
+            return True
+        if budget <= 0:
+            return True  # too much to inspect: refused rather than trusted
+    return False
+
+
 def clean_pdf_upload(upload):
     if upload.size > settings.ATTACHMENT_MAX_BYTES:
         raise ValidationError(
@@ -79,6 +117,13 @@ def clean_pdf_upload(upload):
     data = upload.read()
     if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-2048:]:
         raise ValidationError(_("Only PDF files are accepted as attachments."))
+    if pdf_has_active_content(data):
+        raise ValidationError(
+            _(
+                "The PDF contains scripts, actions or embedded files, which are not accepted. "
+                "Save it again as a plain PDF (for example with “Print to PDF”)."
+            )
+        )
     stem = slugify(PurePosixPath(upload.name or "liite").stem)[:60] or "liite"
     return ContentFile(data, name=f"{stem}.pdf")
 

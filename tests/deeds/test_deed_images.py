@@ -66,6 +66,23 @@ def test_location_and_camera_metadata_are_removed():
         assert "exif" not in image.info
 
 
+def test_comments_and_text_chunks_are_removed():
+    """A JPEG comment or PNG text can carry a name, a phone number or markup."""
+    from PIL import PngImagePlugin
+
+    jpeg = io.BytesIO()
+    Image.new("RGB", (40, 30), (200, 10, 10)).save(jpeg, "JPEG", comment=b"Maija 040 1234567")
+    text = PngImagePlugin.PngInfo()
+    text.add_text("Comment", "<script>alert(1)</script>")
+    png = io.BytesIO()
+    Image.new("RGBA", (40, 30), (0, 0, 0, 0)).save(png, "PNG", pnginfo=text)
+    for data, name in ((jpeg.getvalue(), "kuva.jpg"), (png.getvalue(), "kuva.png")):
+        cleaned = clean_image_upload(upload(data, name)).read()
+        assert b"Maija" not in cleaned and b"script" not in cleaned, name
+        with Image.open(io.BytesIO(cleaned)) as image:
+            assert "comment" not in image.info and "Comment" not in image.info
+
+
 @pytest.mark.django_db
 def test_derivatives_are_made_narrower_than_the_original(settings):
     deed = DeedFactory()

@@ -6,6 +6,7 @@ in the background field are in test_submission_safety.py; this file covers the r
 """
 
 import re
+import zlib
 from html import unescape
 from html.parser import HTMLParser
 
@@ -281,18 +282,42 @@ def stored_files(settings):
 
 
 MB = 1024 * 1024
+ACTIVE_PDF_REFUSAL = (
+    "PDF-tiedostossa on skriptejä, toimintoja tai upotettuja tiedostoja, joita ei hyväksytä. "
+    "Tallenna se uudelleen tavallisena PDF:nä (esimerkiksi ”Tulosta PDF-tiedostoksi”)."
+)
+
+
+def pdf(body):
+    return b"%PDF-1.7\n1 0 obj" + body + b"endobj\ntrailer<<>>\n%%EOF\n"
+
+
 REFUSED_FILES = {
     "executable": ("images", "loma.jpg", lambda: b"MZ\x90\x00\x03\x00 This program cannot"),
     # 52 megapixels of one colour: a few kilobytes to upload, 52 MB once decoded.
     "50-megapixels": ("images", "iso.png", lambda: image_bytes(8000, 6500, mode="1")),
     "huge-image": ("images", "raskas.png", lambda: b"\x89PNG\r\n\x1a\n" + bytes(MB)),
     "huge-pdf": ("attachments", "raskas.pdf", lambda: PDF[:-6] + bytes(MB) + PDF[-6:]),
+    "pdf-script": ("attachments", "skripti.pdf", lambda: pdf(b"<</OpenAction<</S/JavaScript>>>>")),
+    # The same name with a PDF escape ("#61" is "a"), as malware writes it.
+    "pdf-escaped": ("attachments", "piilo.pdf", lambda: pdf(b"<</S/J#61vaScript/JS(x)>>")),
+    # Inside a compressed object stream, where PDF 1.5 keeps most dictionaries.
+    "pdf-compressed": (
+        "attachments",
+        "pakattu.pdf",
+        lambda: pdf(
+            b"<</Type/ObjStm/Filter/FlateDecode>>stream\n"
+            + zlib.compress(b"<</Type/Action/S/Launch/F(cmd.exe)>>")
+            + b"\nendstream"
+        ),
+    ),
 }
 REFUSALS = {
     "executable": "Tiedosto ei ole luettava JPEG-, PNG- tai WebP-kuva.",
     "50-megapixels": "Kuvassa on liikaa pikseleitä: enintään 24 megapikseliä.",
     "huge-image": "Kuva on liian suuri: enintään 1 Mt.",
     "huge-pdf": "Tiedosto on liian suuri: enintään 1 Mt.",
+    **dict.fromkeys(("pdf-script", "pdf-escaped", "pdf-compressed"), ACTIVE_PDF_REFUSAL),
 }
 
 
