@@ -91,11 +91,15 @@ def _apply_files(deed, images, attachments, *, final):
     deed.images.all().delete()
     deed.attachments.all().delete()
     for values in images:
+        # Known dimensions spare reading the file (a preview's file is not in the
+        # public storage at all).
         image = DeedImage.objects.create(
             deed=deed,
             image=values["file"],
             alt_text=values["alt_text"],
             position=values["position"],
+            width=values.get("width") or 0,
+            height=values.get("height") or 0,
         )
         if final:
             store_derivatives(image)

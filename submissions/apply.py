@@ -11,6 +11,7 @@ from deeds.services import deed_apply
 from deeds.writing import PLAIN, STORY
 from organisations.models import Organisation
 
+from .files import files_publish
 from .forms import CONTACTS, LINKS, organisation_named
 from .models import FileKind
 
@@ -37,10 +38,16 @@ def requested_organisation(submission):
     )
 
 
-def deed_write(submission, cleaned, *, organisation, deed=None, final=False):
+def deed_write(submission, cleaned, *, organisation, deed=None, final=False, written=None):
     """Write the form's cleaned data onto ``deed`` (a new one when None) through the
-    deeds service, and return it."""
+    deeds service, and return it.
+
+    A final write (publication) copies the private files to the public storage first
+    (``files_publish``, the copies added to ``written``); a preview's deed names the
+    private files, which preview.py shows through the permission-checked addresses."""
     files = list(submission.files.all())
+    if final:
+        files = files_publish(files, written if written is not None else [])
     return deed_apply(
         deed=deed,
         fields={name: cleaned.get(name) for name in STORY + PLAIN},
@@ -77,13 +84,19 @@ def deed_write(submission, cleaned, *, organisation, deed=None, final=False):
             if cleaned.get(f"contact_name_{n}")
         ],
         images=[
-            {"file": stored.file.name, "alt_text": stored.alt_text, "position": stored.position}
+            {
+                "file": stored.published_name or stored.file.name,
+                "alt_text": stored.alt_text,
+                "position": stored.position,
+                "width": stored.width,
+                "height": stored.height,
+            }
             for stored in files
             if stored.kind == FileKind.IMAGE
         ],
         attachments=[
             {
-                "file": stored.file.name,
+                "file": stored.published_name or stored.file.name,
                 "title": stored.original_name.rsplit(".", 1)[0][:200] or "PDF",
                 "size": stored.size,
                 "position": stored.position,

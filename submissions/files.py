@@ -4,6 +4,11 @@ Both are accepted by content, never by name: images are decoded and re-encoded b
 deeds.images (which drops EXIF, GPS location included); a PDF must start with the
 PDF signature and end with its end-of-file marker.
 
+Until a deed is published its files are private (storage.py): they are kept outside
+MEDIA_ROOT under random names and served by file_views.py to those who may see them.
+Publication copies them to the public storage (``files_publish``), where the deed
+shows them; an edit of a published deed starts from those public copies.
+
 A post's file changes are saved in the transaction that saves its text (see
 services.submission_save). Storage is not part of that transaction, so
 ``files_atomic`` deletes files written in it again when it rolls back, and a removed
@@ -19,7 +24,8 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -27,10 +33,11 @@ from django.utils.translation import gettext_lazy
 from PIL import Image
 
 from deeds.images import clean_image_upload
-from deeds.models import DeedAttachment, DeedImage
+from deeds.models import attachment_upload_to, image_upload_to
 
 from .forms import clean_text
 from .models import FileKind, SubmissionFile
+from .storage import private_storage, random_filename
 
 log = logging.getLogger(__name__)
 
@@ -171,13 +178,15 @@ def files_check(changes):
 
 
 def _storage():
-    return SubmissionFile.file.field.storage
+    return private_storage
 
 
 def _delete_from_storage(names):
-    for name in names:
+    """Delete ``names``: each a name in the private storage or a (storage, name) pair."""
+    for entry in names:
+        storage, name = entry if isinstance(entry, tuple) else (_storage(), entry)
         try:
-            _storage().delete(name)
+            storage.delete(name)
         except Exception:  # storage is the outside world: a leftover file is no error
             log.exception("Could not delete %s from storage", name)
 
@@ -201,6 +210,8 @@ def _same_file(stored, upload, content):
     """Whether ``stored`` already is this upload: a repeated post (double click, a
     resend after a lost response) brings the same file again."""
     if stored.original_name != (upload.name or "")[:200] or stored.size != content.size:
+        return False
+    if not stored.file.name:
         return False
     content.seek(0)
     try:
@@ -230,23 +241,42 @@ def _store(submission, kind, upload, content, position, written):
     except Exception as error:
         log.exception("Could not store an uploaded file of submission %s", submission.pk)
         raise FileStorageError from error
-    written.append(stored.file.name)
+    written.append((_storage(), stored.file.name))
     stored.save()
     return stored
 
 
 def file_discard(stored):
-    """Forget an uploaded file. Its stored copy is deleted once this is committed,
-    unless a deed shows it: an edit of a published deed (and a published new deed)
-    shares the deed's files."""
+    """Forget an uploaded file. Its private copy is deleted once this is committed; a
+    public copy stays for the deed that shows it."""
     name = stored.file.name
-    in_use = (
-        DeedImage.objects.filter(image=name).exists()
-        or DeedAttachment.objects.filter(file=name).exists()
-    )
     stored.delete()
-    if not in_use:
+    if name:
         transaction.on_commit(lambda: _delete_from_storage([name]))
+
+
+def files_publish(files, written):
+    """Copy the private files a deed is about to show to the public storage (once:
+    a file already published keeps its copy) and return them with ``published_name``
+    set. Runs inside ``files_atomic``, whose ``written`` list gets the copies, so a
+    publication that fails leaves none behind."""
+    for stored in files:
+        if stored.published_name:
+            continue
+        upload_to = image_upload_to if stored.kind == FileKind.IMAGE else attachment_upload_to
+        try:
+            with _storage().open(stored.file.name, "rb") as handle:
+                name = default_storage.save(
+                    upload_to(None, random_filename(stored.file.name)),
+                    File(handle),
+                )
+        except Exception as error:
+            log.exception("Could not publish file %s", stored.pk)
+            raise FileStorageError from error
+        written.append((default_storage, name))
+        stored.published_name = name
+        stored.save(update_fields=["published_name"])
+    return files
 
 
 def _log(submission, action, stored, actor, actor_label):

@@ -20,6 +20,8 @@ from deeds.models import Deed
 from events.models import Event
 from organisations.models import Municipality, Organisation, OrganisationType
 
+from .storage import private, random_name
+
 
 def new_secret():
     return secrets.token_urlsafe(32)
@@ -175,7 +177,7 @@ class Submission(LoggedModel):
 
 
 def submission_file_path(instance, filename):
-    return f"submissions/{timezone.now():%Y/%m}/{filename}"
+    return random_name("submissions", filename)
 
 
 class FileKind(models.TextChoices):
@@ -186,7 +188,13 @@ class FileKind(models.TextChoices):
 class SubmissionFile(models.Model):
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="files")
     kind = models.CharField(_("kind"), max_length=12, choices=FileKind.choices)
-    file = models.FileField(_("file"), upload_to=submission_file_path, max_length=300)
+    # In the private storage (storage.py); empty for a file of a published deed that
+    # an edit carries over, which only has its public copy.
+    file = models.FileField(
+        _("file"), upload_to=submission_file_path, storage=private, max_length=300, blank=True
+    )
+    # The copy in the public storage (MEDIA_ROOT) that the deed shows, once published.
+    published_name = models.CharField(_("published copy"), max_length=300, blank=True)
     original_name = models.CharField(_("original file name"), max_length=200)
     size = models.PositiveIntegerField(_("size in bytes"), default=0)
     # WCAG 2.1 SC 1.1.1: the submitter describes each image for those who cannot see it.

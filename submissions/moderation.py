@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from organisations.models import Organisation
 
 from .apply import contact_consents, unknown_partners
+from .file_views import with_urls
 from .files import (
     NOT_STORED,
     FileStorageError,
@@ -87,6 +88,12 @@ def moderation_queue(request):
     return render(request, "submissions/moderation_queue.html", context)
 
 
+NOT_PUBLISHED = gettext_lazy(
+    "The images and attachments could not be copied for publication just now, so the "
+    "deed was not published. Try again in a moment."
+)
+
+
 @staff_member_required
 def moderation_review(request, pk):
     submission = get_object_or_404(
@@ -114,6 +121,8 @@ def moderation_review(request, pk):
             return redirect("moderation:queue")
         except SubmissionError as error:
             messages.error(request, str(error))
+        except FileStorageError:
+            messages.error(request, NOT_PUBLISHED)
     form = submission_form(submission)
     html, changes = ("", [])
     if form.is_valid():
@@ -169,7 +178,7 @@ def moderation_edit(request, pk):
         "form": form,
         "submission": submission,
         "staff_edit": True,
-        "files": files if files is not None else list(submission.files.all()),
+        "files": with_urls(files if files is not None else list(submission.files.all())),
         "organisation_names": Organisation.objects.public()
         .order_by("sort_key")
         .values_list("name_fi", flat=True),

@@ -14,18 +14,26 @@ from django.utils.translation import gettext_lazy as _
 from deeds.changes import quiet as derived_data_quiet
 
 from .apply import deed_write, requested_organisation
+from .file_views import file_url
 
 
 class _Rollback(Exception):  # noqa: N818 - not an error: ends the preview
     pass
 
 
-def _article(deed, request):
+def _article(deed, request, private_urls):
     from django.db.models import Prefetch, prefetch_related_objects
 
     from recognition.awards import Award
 
     deed.public_contacts = [c for c in deed.contacts.all() if c.publish_consent]
+    # The preview's deed names the private files, which have no public address: the
+    # page shows them through the addresses that check who asks (file_views.py).
+    prefetch_related_objects([deed], "images", "attachments")
+    for image in deed.images.all():
+        image.shown_url = private_urls.get(image.image.name, "")
+    for attachment in deed.attachments.all():
+        attachment.shown_url = private_urls.get(attachment.file.name, "")
     # The editor of an awarded deed must not learn of an award under embargo here.
     prefetch_related_objects(
         [deed], Prefetch("awards", queryset=Award.objects.public().select_related("category__gala"))
@@ -35,9 +43,16 @@ def _article(deed, request):
     return render_to_string("deeds/_deed_article.html", context, request=request)
 
 
-def render_preview(submission, form, request, *, organisation=None):
-    """(HTML of the deed article, [(field label, old text, new text) changed])."""
+def render_preview(submission, form, request, *, organisation=None, form_key=None):
+    """(HTML of the deed article, [(field label, old text, new text) changed]). With
+    ``form_key`` (the submitter's pages) the files are shown through the secret link,
+    without it through the signed-in address for staff and editors."""
     organisation = organisation or form.organisation
+    private_urls = {
+        stored.file.name: file_url(stored, form_key)
+        for stored in submission.files.all()
+        if stored.file.name
+    }
     result = {}
     try:
         with transaction.atomic(), derived_data_quiet():
@@ -51,7 +66,7 @@ def render_preview(submission, form, request, *, organisation=None):
                 organisation=organisation,
                 deed=submission.deed if submission.is_revision else None,
             )
-            result["html"] = _article(deed, request)
+            result["html"] = _article(deed, request, private_urls)
             result["changes"] = changes(before, deed_snapshot(deed)) if before else []
             raise _Rollback
     except _Rollback:

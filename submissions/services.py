@@ -287,7 +287,8 @@ def submission_start_revision(deed, *, email, language, actor=None):
         SubmissionFile.objects.create(
             submission=submission,
             kind=FileKind.IMAGE,
-            file=image.image.name,
+            # The deed's public copy, shared: nothing private to keep for it.
+            published_name=image.image.name,
             original_name=image.image.name.rsplit("/", 1)[-1],
             alt_text=image.alt_text,
             width=image.width,
@@ -298,7 +299,7 @@ def submission_start_revision(deed, *, email, language, actor=None):
         SubmissionFile.objects.create(
             submission=submission,
             kind=FileKind.ATTACHMENT,
-            file=attachment.file.name,
+            published_name=attachment.file.name,
             original_name=f"{attachment.title}.pdf",
             size=attachment.size,
             position=position,
@@ -344,9 +345,14 @@ def submission_organisation(submission, *, actor, organisation=None):
     return organisation
 
 
-@transaction.atomic
 def submission_publish(submission, *, actor, organisation=None):
-    """Publish a new deed, or put an edit of a published deed live."""
+    """Publish a new deed, or put an edit of a published deed live. Its files are
+    copied to the public storage; if publishing fails, the copies are deleted again."""
+    with files_atomic() as written:
+        return _publish(submission, actor=actor, organisation=organisation, written=written)
+
+
+def _publish(submission, *, actor, organisation, written):
     submission = _in_review(submission.pk)
     form = submission_form(submission)
     if not form.is_valid():
@@ -362,10 +368,13 @@ def submission_publish(submission, *, actor, organisation=None):
             organisation=organisation,
             deed=submission.deed,
             final=True,
+            written=written,
         )
         deed.log_action("deed.revised", actor=actor, data={"submission": submission.pk})
     else:
-        deed = deed_write(submission, form.cleaned_data, organisation=organisation, final=True)
+        deed = deed_write(
+            submission, form.cleaned_data, organisation=organisation, final=True, written=written
+        )
         deed.log_action("deed.created", actor=actor, data={"submission": submission.pk})
         deed = deed_publish(deed, actor=actor)
     submission.deed = deed

@@ -18,6 +18,7 @@ from core.ratelimit import client_rate_limited, email_rate_limited
 from organisations.finder import clean_query, find_organisations
 
 from .apply import contact_consents
+from .file_views import with_urls
 from .files import (
     NOT_STORED,
     FileStorageError,
@@ -84,7 +85,10 @@ def form_page(
         "submission": submission,
         "form_key": submission.form_key if submission else form_key or new_secret(),
         "started": started_token(),
-        "files": files if files is not None else list(submission.files.all()) if submission else [],
+        "files": with_urls(
+            files if files is not None else list(submission.files.all()) if submission else [],
+            submission.form_key if submission else None,
+        ),
         "finding": finding,
         "candidates": find_organisations(finding, limit=FIND_CHOICES)
         if finding
@@ -281,7 +285,7 @@ def submission_preview(request, form_key):
             messages.error(request, str(error))
             return redirect("submissions:edit", form_key=form_key)
         return redirect("submissions:sent", form_key=form_key)
-    html, changes = render_preview(submission, form, request)
+    html, changes = render_preview(submission, form, request, form_key=submission.form_key)
     context = {"submission": submission, "article": html, "changes": changes}
     return render(request, "submissions/preview.html", context)
 

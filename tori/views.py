@@ -126,11 +126,12 @@ def _health(lines, *, healthy):
     return response
 
 
-def media(request, path, document_root):
-    """Uploaded files, when the app serves them (SERVE_MEDIA). A name too long for the
-    file system to look up is a file that does not exist, not a server error."""
+def media(request, path):
+    """Uploaded files, when the app serves them (SERVE_MEDIA), from MEDIA_ROOT as it is
+    now (tests give each test its own). A name too long for the file system to look up
+    is a file that does not exist, not a server error."""
     try:
-        return serve(request, path, document_root=document_root)
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
     except OSError as error:
         if error.errno != errno.ENAMETOOLONG:
             raise

@@ -20,6 +20,7 @@ from organisations.reference import load_reference_data
 from submissions.files import FileChanges, FileStorageError
 from submissions.models import FileKind, Submission, SubmissionFile
 from submissions.services import submission_save
+from submissions.storage import private_storage
 from taxonomy.initial import load_initial_taxonomy
 from taxonomy.models import CustomerGroup, Sector, Subtheme, Theme
 from tests.deeds.factories import DeedFactory, image_bytes
@@ -47,7 +48,11 @@ def png(name, width=64):
 
 
 def stored_names(settings):
-    root = settings.MEDIA_ROOT
+    """The files on disk: a submission's in the private storage, and none left in the
+    public one."""
+    public = settings.MEDIA_ROOT
+    assert not public.exists() or not [p for p in public.rglob("*") if p.is_file()]
+    root = settings.PRIVATE_MEDIA_ROOT
     if not root.exists():
         return set()
     return {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()}
@@ -187,11 +192,11 @@ def test_a_removed_file_leaves_storage_only_once_the_removal_is_saved(
     values = form_values(organisation, remove_file=str(second.pk))
     with django_capture_on_commit_callbacks() as callbacks:
         post_form(client, values, url=f"/ilmianna/{draft.form_key}/", hidden={})
-        assert default_storage.exists(second.file.name)  # still named by the open transaction
+        assert private_storage.exists(second.file.name)  # still named by the open transaction
     for callback in callbacks:
         callback()
-    assert not default_storage.exists(second.file.name)
-    assert default_storage.exists(first.file.name)
+    assert not private_storage.exists(second.file.name)
+    assert private_storage.exists(first.file.name)
     assert [f.pk for f in draft.files.all()] == [first.pk]
     assert ("submission.file_removed", "toka.png") in file_actions(draft)
 

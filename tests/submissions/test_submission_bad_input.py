@@ -277,8 +277,8 @@ def test_markup_in_file_names_image_descriptions_and_link_addresses_is_never_run
 
 
 def stored_files(settings):
-    root = settings.MEDIA_ROOT
-    return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
+    roots = [settings.PRIVATE_MEDIA_ROOT, settings.MEDIA_ROOT]
+    return [p for root in roots if root.exists() for p in root.rglob("*") if p.is_file()]
 
 
 MB = 1024 * 1024

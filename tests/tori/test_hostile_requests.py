@@ -202,10 +202,10 @@ def route_of(path):
 
 
 @pytest.fixture
-def media_folder():
+def media_folder(settings):
     """The folder /media/ serves from (SERVE_MEDIA), as on a running site: a file name
     is then looked up in it, where a missing folder would make every name just missing."""
-    folder = Path(resolve("/media/x").kwargs["document_root"])
+    folder = Path(settings.MEDIA_ROOT)
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 

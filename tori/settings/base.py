@@ -35,6 +35,14 @@ CACHE_URL = env_str("CACHE_URL", "")
 # and the visitor analytics' daily hash use the address the outermost of them saw.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Files of submissions not yet published (drafts, in moderation, returned, rejected):
+# outside MEDIA_ROOT, so no proxy serves them; the app serves them after a permission
+# check (submissions/file_views.py). Publication copies a deed's files to MEDIA_ROOT.
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media")))
+# When set (e.g. "/private-media/"), the app answers a permitted request with
+# X-Accel-Redirect to this nginx `internal` location and nginx sends the file; empty:
+# the app sends it itself.
+PRIVATE_MEDIA_ACCEL_PREFIX = env_str("PRIVATE_MEDIA_ACCEL_PREFIX", "")
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Tekojen tori <noreply@tekojentori.fi>")
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
