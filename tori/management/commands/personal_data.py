@@ -34,3 +34,10 @@ class Command(BaseCommand):
         counts = personal_data_erase(email)
         summary = ", ".join(f"{name} {count}" for name, count in counts.items())
         self.stdout.write(f"Erased personal data of {email}: {summary}.")
+        if accounts := personal_data_export(email)["account"]:
+            self.stdout.write(
+                f"Accounts are kept on purpose ({len(accounts)} with this address): staff "
+                "remove an account in the admin when the person asks (docs/privacy.md)."
+            )
+        else:
+            self.stdout.write("Accounts are kept on purpose: there is none with this address.")
