@@ -25,6 +25,7 @@ from feedback.services import feedback_submit
 from search.models import SearchVocabulary
 from search.services import deed_search
 from submissions.models import Submission
+from tests.deeds.factories import DeedContactFactory, DeedFactory
 from tests.events.factories_core import published_event
 from tests.organisations.factories import OrganisationFactory
 from tests.submissions.factories import form_values
@@ -196,3 +197,18 @@ def test_erasure_leaves_nothing_anywhere_in_the_database(client, everywhere):
     call_command("personal_data", "erase", ADDRESS, "--yes", stdout=StringIO())
     assert whole_database().keys() == after.keys()
     assert not {t: h for t, text in whole_database().items() if (h := leftovers(text))}
+
+
+def test_only_this_persons_address_and_numbers_are_blanked():
+    """ "a@example.fi" is also the tail of "maija@example.fi", someone else's; another
+    number, or a short figure made of the same digits, is not the person's either."""
+    deed = DeedFactory(
+        summary="Kysy: a@example.fi, maija@example.fi, puh. 040-111 2222 tai 09 111 2222.",
+        description="Säästö 1112222 euroa; vaihde +358 40 111 22220.",
+    )
+    DeedContactFactory(deed=deed, email="A@example.fi", phone="+358 40 111 2222")
+    call_command("personal_data", "erase", "a@example.fi", "--yes", stdout=StringIO())
+    deed.refresh_from_db()
+    assert deed.summary == "Kysy: [poistettu], maija@example.fi, puh. [poistettu] tai 09 111 2222."
+    assert deed.description == "Säästö 1112222 euroa; vaihde +358 40 111 22220."
+    assert not deed.contacts.exists()
