@@ -48,6 +48,13 @@ def personal_data_export(address):
             }
             for c in DeedContact.objects.filter(email__iexact=address)
         ],
+        # Deeds whose text gives the address or the person's phone number.
+        "deeds_mentioning": [
+            [deed.pk, deed.title]
+            for deed in Redaction(address, personal_data_phones(address)).candidates(
+                Deed.objects.all(), *TEXTS
+            )
+        ],
     }
 
 

@@ -150,6 +150,10 @@ def test_the_export_finds_the_person_everywhere_before_erasure(everywhere):
     call_command("personal_data", "export", ADDRESS, stdout=out)
     exported = json.loads(out.getvalue())
     assert len(exported["deeds_as_submitter"]) == 1
+    assert [title for _pk, title in exported["deeds_mentioning"]] == [
+        "Asiakaspalaute suoraan tiimille"
+    ]
+    assert len(exported["admin_log_entries"]) == 1
     assert {c["phone"] for c in exported["contact_details"]} == {PHONE}
     assert len(exported["contact_details"]) == 2
     assert len(exported["submissions"]) == 2
