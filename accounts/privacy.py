@@ -33,7 +33,7 @@ def personal_data_export(address):
     }
 
 
-def personal_data_erase(address):
+def personal_data_erase(address, phones=()):
     return {}
 
 

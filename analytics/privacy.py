@@ -25,7 +25,7 @@ def personal_data_export(address):
     return {}
 
 
-def personal_data_erase(address):
+def personal_data_erase(address, phones=()):
     return {}
 
 

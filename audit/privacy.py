@@ -2,20 +2,27 @@
 contact persons by their address ("contact person <maija@example.fi>").
 
 Erasing replaces such labels rather than deleting the entries, because the log must
-still show that something happened and when. The log is kept with the objects it
-describes, so there is no retention job. ``tori.personal_data`` runs this contract
-last, after the other apps' erasures have written their own entries.
+still show that something happened and when; the address and the person's phone
+numbers are blanked in the entries' details and reasons too. Django admin's own log
+(``LogEntry``) names objects by their text ("maija@example.fi: Vahvista
+sähköpostiosoitteesi"): the same goes for its entries. The logs are kept with the
+objects they describe, so there is no retention job. ``tori.personal_data`` runs this
+contract last, after the other apps' erasures have written their own entries.
 """
 
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.db.models import Q
+
+from core.redaction import Redaction
 
 from .models import AuditEntry
 
 ERASED = "poistettu"
 
-MODELS = [AuditEntry]
+MODELS = [AuditEntry, LogEntry]
 
 
 def _entries(address):
@@ -26,16 +33,40 @@ def _entries(address):
     ).order_by("created_at", "pk")
 
 
+ADMIN_LOG_TEXTS = ("object_repr", "change_message")
+
+
 def personal_data_export(address):
+    redaction = Redaction(address)
     return {
         "audit_entries": [
             {"time": e.created_at.isoformat(), "action": e.action} for e in _entries(address)
-        ]
+        ],
+        "admin_log_entries": [
+            {
+                "time": e.action_time.isoformat(),
+                "action": e.get_action_flag_display(),
+                "object": e.object_repr,
+            }
+            for e in redaction.candidates(LogEntry.objects.all(), *ADMIN_LOG_TEXTS)
+        ],
     }
 
 
-def personal_data_erase(address):
-    return {"audit": _entries(address).update(actor_label=ERASED)}
+@transaction.atomic
+def personal_data_erase(address, phones=()):
+    labelled = _entries(address).update(actor_label=ERASED)
+    redaction = Redaction(address, phones)
+    mentioning = redaction.candidates(AuditEntry.objects.all(), "data", "reason")
+    for entry in mentioning:
+        entry.save(update_fields=redaction.redact(entry, "data", "reason"))
+    admin_log = redaction.candidates(LogEntry.objects.all(), *ADMIN_LOG_TEXTS)
+    for entry in admin_log:
+        entry.save(update_fields=redaction.redact(entry, *ADMIN_LOG_TEXTS))
+    counts = {"audit": labelled, "admin log": len(admin_log)}
+    if mentioning:
+        counts["audit details"] = len(mentioning)
+    return counts
 
 
 def personal_data_prune(now=None):

@@ -25,7 +25,7 @@ def personal_data_export(address):
     }
 
 
-def personal_data_erase(address):
+def personal_data_erase(address, phones=()):
     return {"rate counters": rate_counters_of(address).delete()[0]}
 
 

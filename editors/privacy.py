@@ -22,7 +22,7 @@ def personal_data_export(address):
     }
 
 
-def personal_data_erase(address):
+def personal_data_erase(address, phones=()):
     return {"invitations": Invitation.objects.filter(email__iexact=address).delete()[0]}
 
 

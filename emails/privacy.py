@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django_tasks_db.models import DBTaskResult
 
 from core.i18n import days
+from core.redaction import Redaction
 
 from .models import EmailStatus, OutgoingEmail
 
@@ -26,8 +27,23 @@ def personal_data_export(address):
     }
 
 
-def personal_data_erase(address):
-    return {"emails": OutgoingEmail.objects.to_address(address).delete()[0]}
+TEXTS = ("subject", "body_text", "body_html", "attachments", "last_error")
+
+
+@transaction.atomic
+def personal_data_erase(address, phones=()):
+    """Delete the messages to the address, and blank the address and phone numbers in
+    messages to others that mention them (a colleague asked to be a contact person, a
+    notice to staff)."""
+    deleted = OutgoingEmail.objects.to_address(address).delete()[0]
+    redaction = Redaction(address, phones)
+    mentioning = redaction.candidates(OutgoingEmail.objects.all(), *TEXTS)
+    for email in mentioning:
+        email.save(update_fields=redaction.redact(email, *TEXTS))
+    counts = {"emails": deleted}
+    if mentioning:
+        counts["emails mentioning"] = len(mentioning)
+    return counts
 
 
 @transaction.atomic

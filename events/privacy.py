@@ -76,7 +76,7 @@ def _anonymise(registrations):
 
 
 @transaction.atomic
-def personal_data_erase(address):
+def personal_data_erase(address, phones=()):
     registrations = Registration.objects.for_address(address).select_related("event")
     return {"event_registrations": _anonymise(list(registrations))}
 

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.redaction import Redaction
+
 from .models import Feedback
 
 MODELS = [Feedback]
@@ -31,9 +33,18 @@ def personal_data_export(address):
 
 
 @transaction.atomic
-def personal_data_erase(address):
-    """Delete the person's messages: the text may name them as well as the address."""
-    return {"feedback": Feedback.objects.from_address(address).delete()[0]}
+def personal_data_erase(address, phones=()):
+    """Delete the person's messages (the text may name them as well as the address),
+    and blank the address and phone numbers in others' messages that mention them."""
+    deleted = Feedback.objects.from_address(address).delete()[0]
+    redaction = Redaction(address, phones)
+    mentioning = redaction.candidates(Feedback.objects.all(), "message", "page")
+    for feedback in mentioning:
+        feedback.save(update_fields=redaction.redact(feedback, "message", "page"))
+    counts = {"feedback": deleted}
+    if mentioning:
+        counts["feedback mentioning"] = len(mentioning)
+    return counts
 
 
 def feedback_prune(now=None):

@@ -2,7 +2,9 @@
 about a sender and the contact persons they name, and the drafts' retention.
 
 Erasing removes the person's contact rows and, for the sender, the address from each
-submission's form contents; the submission itself stays as the deed's history.
+submission's form contents, and the address and the person's phone numbers wherever
+they were typed into its texts or the message to the sender; the submission itself
+stays as the deed's history.
 """
 
 import re
@@ -15,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.i18n import days
+from core.redaction import Redaction
 
 from .files import file_discard
 from .forms import CONTACTS
@@ -78,9 +81,23 @@ def personal_data_export(address):
     }
 
 
-def personal_data_erase(address):
-    changed = 0
-    for submission in _submissions(address):
+def personal_data_phones(address):
+    """The phone numbers of the contact rows that carry the address."""
+    return [
+        str(submission.data.get(key.replace("_email_", "_phone_"), ""))
+        for submission in _submissions(address)
+        for key in _contact_keys(submission.data, address)
+        if key.startswith("contact_email_")
+    ]
+
+
+@transaction.atomic
+def personal_data_erase(address, phones=()):
+    redaction = Redaction(address, phones)
+    found = {s.pk: s for s in _submissions(address)}
+    for submission in redaction.candidates(Submission.objects.all(), "data", "message"):
+        found.setdefault(submission.pk, submission)
+    for submission in found.values():
         data = {
             k: v
             for k, v in submission.data.items()
@@ -91,10 +108,12 @@ def personal_data_erase(address):
             submission.email = submission.email_verified = ""
         if submission.email_verified.lower() == address:
             submission.email_verified = ""
-        submission.data = data
-        submission.save(update_fields=["data", "email", "email_verified", "updated_at"])
-        changed += 1
-    return {"submissions": changed}
+        submission.data = redaction.text(data)
+        submission.message = redaction.text(submission.message)
+        submission.save(update_fields=["data", "message", "email", "email_verified", "updated_at"])
+    for stored in redaction.candidates(SubmissionFile.objects.all(), "alt_text"):
+        stored.save(update_fields=redaction.redact(stored, "alt_text"))
+    return {"submissions": len(found)}
 
 
 @transaction.atomic

@@ -6,7 +6,11 @@ and providing:
 
 - ``MODELS``: the models holding personal data that it answers for;
 - ``personal_data_export(address)`` → ``{section: [...]}`` for the export's JSON;
-- ``personal_data_erase(address)`` → ``{what: count}``: deletes or anonymises;
+- ``personal_data_erase(address, phones)`` → ``{what: count}``: deletes or anonymises,
+  also where the address or one of the person's phone numbers was typed into a text
+  (``core.redaction``);
+- optionally ``personal_data_phones(address)`` → the phone numbers the app stores with
+  the address: every contract's erasure gets them all;
 - ``personal_data_prune(now=None)`` → ``{what: count}``: the app's retention job;
 - ``notice_purposes()`` → ``[dict]`` with the fields of ``tori.privacy_notice.Purpose``.
 
@@ -57,13 +61,27 @@ def personal_data_export(address):
     return exported
 
 
+def personal_data_phones(address):
+    """The phone numbers stored with the address in any app, to erase them wherever they
+    were typed too."""
+    address = _normalised(address)
+    phones = set()
+    for contract in contracts():
+        if found := getattr(contract, "personal_data_phones", None):
+            phones.update(p for p in found(address) if p)
+    return sorted(phones)
+
+
 @transaction.atomic
 def personal_data_erase(address, *, actor=None):
-    """Remove the person's details everywhere; returns counts of what changed."""
+    """Remove the person's details everywhere; returns counts of what changed. Each
+    contract's part is atomic too, and erasing again changes nothing more."""
     address = _normalised(address)
+    phones = personal_data_phones(address)
     counts = {}
     for contract in contracts():
-        _merge(counts, contract.personal_data_erase(address), contract)
+        with transaction.atomic():
+            _merge(counts, contract.personal_data_erase(address, phones), contract)
     erasure_record(counts, actor=actor)
     return counts
 

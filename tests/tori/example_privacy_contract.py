@@ -11,7 +11,7 @@ def personal_data_export(address):
     return {"newsletter": [{"subscribed": True}] if address in SUBSCRIBERS else []}
 
 
-def personal_data_erase(address):
+def personal_data_erase(address, phones=()):
     return {"subscriptions": int(address in SUBSCRIBERS)}
 
 

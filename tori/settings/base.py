@@ -309,6 +309,8 @@ PRIVACY_CONTRACTS = [
     "accounts.privacy",
     "submissions.privacy",
     "deeds.privacy",
+    # After the deeds' erasure, which re-indexes the deeds it changed.
+    "search.privacy",
     "editors.privacy",
     "emails.privacy",
     "analytics.privacy",

@@ -1,5 +1,6 @@
 import json
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
@@ -33,4 +34,9 @@ class Command(BaseCommand):
             raise CommandError("Erasing cannot be undone: add --yes to confirm.")
         counts = personal_data_erase(email)
         summary = ", ".join(f"{name} {count}" for name, count in counts.items())
-        self.stdout.write(f"Erased personal data of {email}: {summary}.")
+        accounts = get_user_model().objects.filter(email__iexact=email).count()
+        self.stdout.write(
+            f"Erased personal data of {email}: {summary}. Accounts are kept on purpose "
+            f"({accounts} with this address): staff remove an account in the admin when "
+            "the person asks (docs/privacy.md)."
+        )
