@@ -33,11 +33,11 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("plain text"))
     def text_shown(self, obj):
-        return obj.masked(obj.body_text)
+        return obj.masked(obj.text())
 
     @admin.display(description=_("HTML"))
     def html_shown(self, obj):
-        return obj.masked(obj.body_html)
+        return obj.masked(obj.html())
 
     def has_add_permission(self, request):
         return False

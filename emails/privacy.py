@@ -13,9 +13,11 @@ from django_tasks_db.models import DBTaskResult
 from core.i18n import days
 from core.redaction import Redaction
 
-from .models import EmailStatus, OutgoingEmail
+from .models import EmailStatus, MessageBody, OutgoingEmail
 
-MODELS = [OutgoingEmail]
+# MessageBody holds no personal data: the texts many recipients share, without their
+# own links (those are each message's ``merge``).
+MODELS = [OutgoingEmail, MessageBody]
 
 
 def personal_data_export(address):
@@ -51,9 +53,14 @@ def emails_prune(now=None):
     """Delete sent and failed messages written more than SUBMISSION_DRAFT_DAYS ago (a
     pending one is still due); returns the count."""
     cutoff = (now or timezone.now()) - timedelta(days=settings.SUBMISSION_DRAFT_DAYS)
-    return OutgoingEmail.objects.filter(
+    deleted = OutgoingEmail.objects.filter(
         status__in=[EmailStatus.SENT, EmailStatus.FAILED], created_at__lt=cutoff
     ).delete()[0]
+    # Shared texts no message uses any more (a newsletter issue's, once its copies went).
+    MessageBody.objects.filter(created_at__lt=cutoff).exclude(
+        pk__in=OutgoingEmail.objects.exclude(shared_body=None).values("shared_body")
+    ).delete()
+    return deleted
 
 
 # Finished background tasks (mostly deliveries of these emails: their arguments are

@@ -6,16 +6,17 @@ A failed attempt is retried with growing pauses, so a mail server that is down
 for a while delays mail but loses none of it.
 """
 
+import hashlib
 import logging
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
+from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from .models import EmailStatus, OutgoingEmail
+from .models import EmailStatus, MessageBody, OutgoingEmail
 
 log = logging.getLogger(__name__)
 
@@ -69,32 +70,145 @@ def email_deliver(email_id):
         email = OutgoingEmail.objects.select_for_update().filter(pk=email_id).first()
         if email is None or email.status != EmailStatus.PENDING:
             return email
-        message = EmailMultiAlternatives(
-            email.subject, email.body_text, settings.DEFAULT_FROM_EMAIL, [email.to]
-        )
-        message.attach_alternative(email.body_html, "text/html")
-        for attachment in email.attachments:
-            message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
-        email.attempts += 1
-        try:
-            message.send()
-        except Exception as error:  # noqa: BLE001 - any failure of the mail server
-            log.warning("Email %s not sent (attempt %s): %s", email.pk, email.attempts, error)
-            email.last_error = f"{type(error).__name__}: {error}"[:2000]
-            if email.attempts > len(RETRY_PAUSES):
-                email.status = EmailStatus.FAILED
-            else:
-                email.next_attempt_at = timezone.now() + RETRY_PAUSES[email.attempts - 1]
-        else:
-            email.status = EmailStatus.SENT
-            email.sent_at = timezone.now()
-            email.last_error = ""
-        if email.status != EmailStatus.PENDING:
-            _forget_secrets(email)
+        _attempt(email)
         email.save()
     if email.status == EmailStatus.PENDING:
         transaction.on_commit(lambda: _enqueue(email.pk, run_after=email.next_attempt_at))
     return email
+
+
+def _message(email):
+    message = EmailMultiAlternatives(
+        email.subject,
+        email.text(),
+        # Django gives the mail server from_email as the envelope sender; the From
+        # header stays the portal's.
+        email.envelope_from or settings.DEFAULT_FROM_EMAIL,
+        [email.to],
+        headers={**email.headers, "From": settings.DEFAULT_FROM_EMAIL},
+    )
+    message.attach_alternative(email.html(), "text/html")
+    for attachment in email.attachments:
+        message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
+    return message
+
+
+def _attempt(email):
+    """Hand one message to the mail server and note the outcome on ``email`` (unsaved):
+    sent, due again after a pause, or given up after the last one."""
+    email.attempts += 1
+    try:
+        _message(email).send()
+    except Exception as error:  # noqa: BLE001 - any failure of the mail server
+        log.warning("Email %s not sent (attempt %s): %s", email.pk, email.attempts, error)
+        email.last_error = f"{type(error).__name__}: {error}"[:2000]
+        if email.attempts > len(RETRY_PAUSES):
+            email.status = EmailStatus.FAILED
+        else:
+            email.status = EmailStatus.PENDING
+            email.next_attempt_at = timezone.now() + RETRY_PAUSES[email.attempts - 1]
+    else:
+        email.status = EmailStatus.SENT
+        email.sent_at = timezone.now()
+        email.last_error = ""
+    if email.status != EmailStatus.PENDING:
+        _forget_secrets(email)
+
+
+# --- Bulk mail ------------------------------------------------------------------------
+# A newsletter issue is thousands of messages. They are not sent by a task each but
+# taken in batches by whoever sends the issue: email_claim marks a batch SENDING and
+# commits before anything is handed to the mail server, so the number taken in any
+# minute can be capped across every worker, and a worker killed mid-batch leaves its
+# messages SENDING: they are given up (email_claims_expire), never sent twice.
+
+
+def email_claim(queryset, *, limit, per_minute):
+    """Take up to ``limit`` due bulk messages of ``queryset`` for sending, keeping to
+    ``per_minute`` taken in the last 60 seconds by all workers; returns their ids."""
+    now = timezone.now()
+    with transaction.atomic():
+        # One sender at a time decides how many may go (PostgreSQL: a transaction lock;
+        # SQLite's write transactions are serialised already).
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [BULK_LOCK])
+        taken = OutgoingEmail.objects.filter(
+            bulk=True, claimed_at__gt=now - timedelta(minutes=1)
+        ).count()
+        room = min(limit, per_minute - taken)
+        if room <= 0:
+            return []
+        ids = list(
+            queryset.filter(bulk=True)
+            .due(now)
+            .order_by("next_attempt_at", "pk")
+            .values_list("pk", flat=True)[:room]
+        )
+        OutgoingEmail.objects.filter(pk__in=ids, status=EmailStatus.PENDING).update(
+            status=EmailStatus.SENDING, claimed_at=now
+        )
+    return ids
+
+
+def message_bodies_store(texts):
+    """The shared texts for ``texts`` [(plain, html), …], stored once each:
+    {(plain, html): MessageBody}."""
+    by_digest = {_digest(text, html): (text, html) for text, html in texts}
+    MessageBody.objects.bulk_create(
+        [MessageBody(digest=d, body_text=t, body_html=h) for d, (t, h) in by_digest.items()],
+        ignore_conflicts=True,  # written for an earlier batch, or by another worker
+        batch_size=200,
+    )
+    stored = MessageBody.objects.filter(digest__in=list(by_digest)).defer("body_text", "body_html")
+    return {by_digest[body.digest]: body for body in stored}
+
+
+def _digest(text, html):
+    return hashlib.sha256(f"{len(text)}:{text}{html}".encode()).hexdigest()
+
+
+def email_queue_bulk(messages):
+    """Store bulk messages (unsaved OutgoingEmail objects with ``bulk`` set and usually a
+    ``shared_body``) in one go; they are sent by email_claim and email_deliver_claimed."""
+    for message in messages:
+        if not message.bulk:
+            raise ValueError("email_queue_bulk stores bulk mail only")
+    return OutgoingEmail.objects.bulk_create(messages, batch_size=500)
+
+
+BULK_LOCK = 7_310_042  # any number of our own, the same in every process
+
+
+def email_deliver_claimed(email_id):
+    """Send one message taken by email_claim; returns it with its new status. A failure
+    of the mail server leaves it due again after a pause (nothing was delivered)."""
+    email = OutgoingEmail.objects.select_related("shared_body").get(pk=email_id)
+    if email.status != EmailStatus.SENDING:
+        return email
+    _attempt(email)
+    OutgoingEmail.objects.filter(pk=email.pk, status=EmailStatus.SENDING).update(
+        **{field: getattr(email, field) for field in BULK_OUTCOME}
+    )
+    return email
+
+
+BULK_OUTCOME = (
+    "status", "attempts", "next_attempt_at", "last_error", "sent_at",
+    "subject", "body_text", "body_html", "merge", "headers", "secrets",
+)  # fmt: skip
+
+
+def email_claims_expire(older_than=timedelta(minutes=15)):
+    """Give up bulk messages a worker took and never finished (it was killed or lost its
+    database): the mail server may have accepted them, so sending again could send twice.
+    Returns how many."""
+    return OutgoingEmail.objects.filter(
+        status=EmailStatus.SENDING, claimed_at__lt=timezone.now() - older_than
+    ).update(
+        status=EmailStatus.FAILED,
+        last_error="Interrupted while being sent; not sent again to avoid a duplicate.",
+    )
 
 
 def _forget_secrets(email):
@@ -106,13 +220,15 @@ def _forget_secrets(email):
     email.subject = email.masked(email.subject)
     email.body_text = email.masked(email.body_text)
     email.body_html = email.masked(email.body_html)
+    email.merge = {key: email.masked(value) for key, value in email.merge.items()}
+    email.headers = {key: email.masked(value) for key, value in email.headers.items()}
     email.secrets = []
 
 
 def email_send_due(now=None):
     """Deliver every message whose next attempt is due; returns (sent, still waiting)."""
     sent = waiting = 0
-    for email_id in OutgoingEmail.objects.due(now).values_list("pk", flat=True):
+    for email_id in OutgoingEmail.objects.due(now).filter(bulk=False).values_list("pk", flat=True):
         email = email_deliver(email_id)
         if email.status == EmailStatus.SENT:
             sent += 1

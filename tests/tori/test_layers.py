@@ -20,7 +20,7 @@ LAYERS = [
     ["deeds"],
     ["recognition", "search", "events"],
     ["catalogue", "submissions", "analytics"],
-    ["stats", "feedback", "editors"],
+    ["stats", "feedback", "editors", "newsletter"],
     ["api", "demo"],
     ["tori"],
 ]

@@ -68,6 +68,9 @@ def test_retention_lines_follow_the_settings(client):
         FEEDBACK_RETENTION_DAYS=180,
         EDITOR_INVITATION_DAYS=7,
         SIGN_IN_ATTEMPTS_PER_HOUR=3,
+        NEWSLETTER_UNCONFIRMED_DAYS=3,
+        NEWSLETTER_DELIVERY_DAYS=60,
+        NEWSLETTER_BOUNCE_STALE_DAYS=120,
     ):
         changed = notice()
     assert "kun niitä ei ole käsitelty 45 päivää" in changed
@@ -76,6 +79,9 @@ def test_retention_lines_follow_the_settings(client):
     assert "180 päivän kuluttua" in changed
     assert "Kutsu on voimassa 7 päivää" in changed
     assert "tehty 3 kirjautumisyritystä" in changed
+    assert "Vahvistamaton tilaus poistetaan, kun 3 päivää on kulunut" in changed
+    assert "lähettämisestä on kulunut 60 päivää" in changed
+    assert "Palautukset poistetaan, kun 120 päivää on kulunut" in changed
     assert "90 päivää" not in changed
 
 

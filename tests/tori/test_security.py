@@ -18,8 +18,8 @@ TEMPLATES = [
     if "admin" not in p.parts and "emails" not in p.parts
 ]
 # Emails are not pages: mail programs ignore linked style sheets, so their HTML carries
-# inline style, but never script or images (no tracking pixels).
-EMAIL_TEMPLATES = list(ROOT.glob("emails/templates/emails/*"))
+# inline style, but never script or images (no tracking pixels). Every app's emails.
+EMAIL_TEMPLATES = [p for p in ROOT.glob("*/templates/emails/**/*") if p.is_file()]
 
 
 @pytest.mark.django_db
@@ -114,7 +114,7 @@ def test_sitemap_lists_published_deeds_in_every_language(client):
     assert "Sitemap:" in client.get("/robots.txt").content.decode()
 
 
-@pytest.mark.parametrize("template", EMAIL_TEMPLATES, ids=lambda p: p.name)
+@pytest.mark.parametrize("template", EMAIL_TEMPLATES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_emails_carry_no_script_images_or_remote_resources(template):
     html = template.read_text()
     assert "<script" not in html and "<img" not in html and "url(" not in html

@@ -10,7 +10,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "recognition",
     "feedback",
     "events",
+    "newsletter",
     "api",
     # Seeds the apps above; none of them imports it.
     "demo",
@@ -316,6 +317,7 @@ PRIVACY_CONTRACTS = [
     "analytics.privacy",
     "feedback.privacy",
     "events.privacy",
+    "newsletter.privacy",
     "audit.privacy",
 ]
 # Days an editor invitation stays valid (editors.models.invitation_expiry).
@@ -338,6 +340,31 @@ EVENT_REMINDER_BEFORE = timedelta(hours=EVENT_REMINDER_HOURS)
 # a webinar's thank-you waits this long for its recording before going without it.
 EVENT_ATTENDANCE_EARLY = timedelta(hours=12)
 EVENT_RECORDING_WAIT = timedelta(days=14)
+# The newsletter (newsletter app). Bulk mail goes out at most this many messages a
+# minute (the mail server's or provider's limit); bounces come back to
+# NEWSLETTER_BOUNCE_ADDRESS with "+<subscriber's token>" added to its local part (VERP),
+# and `manage.py newsletter_bounces` reads them from this IMAP mailbox (off while
+# NEWSLETTER_IMAP_HOST is empty). An address is set aside at NEWSLETTER_BOUNCE_THRESHOLD
+# (a permanent bounce counts 1, a temporary one 0.5 a day); a score with no bounce for
+# NEWSLETTER_BOUNCE_STALE_DAYS starts again from 0. Unconfirmed subscriptions are deleted
+# after NEWSLETTER_UNCONFIRMED_DAYS, each subscriber's copy of an issue after
+# NEWSLETTER_DELIVERY_DAYS (the issue keeps its counts).
+NEWSLETTER_RATE_PER_MINUTE = env_int("NEWSLETTER_RATE_PER_MINUTE", 600)
+NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 1000)
+NEWSLETTER_BOUNCE_ADDRESS = env_str("NEWSLETTER_BOUNCE_ADDRESS", "bounces@tekojentori.fi")
+NEWSLETTER_IMAP_HOST = env_str("NEWSLETTER_IMAP_HOST", "")
+NEWSLETTER_IMAP_PORT = env_int("NEWSLETTER_IMAP_PORT", 993)
+NEWSLETTER_IMAP_USER = env_str("NEWSLETTER_IMAP_USER", "")
+NEWSLETTER_IMAP_PASSWORD = env_str("NEWSLETTER_IMAP_PASSWORD", "")
+NEWSLETTER_IMAP_FOLDER = env_str("NEWSLETTER_IMAP_FOLDER", "INBOX")
+NEWSLETTER_BOUNCE_THRESHOLD = env_float("NEWSLETTER_BOUNCE_THRESHOLD", 3.0)
+NEWSLETTER_BOUNCE_STALE_DAYS = env_int("NEWSLETTER_BOUNCE_STALE_DAYS", 90)
+NEWSLETTER_UNCONFIRMED_DAYS = env_int("NEWSLETTER_UNCONFIRMED_DAYS", 7)
+NEWSLETTER_DELIVERY_DAYS = env_int("NEWSLETTER_DELIVERY_DAYS", 90)
+# A client may subscribe this many times an hour, and one address be sent this many
+# confirmations an hour (newsletter/views.py).
+NEWSLETTER_SUBSCRIBES_PER_HOUR = env_int("NEWSLETTER_SUBSCRIBES_PER_HOUR", 20)
+NEWSLETTER_MAILS_PER_ADDRESS_HOUR = env_int("NEWSLETTER_MAILS_PER_ADDRESS_HOUR", 3)
 # Staff sign in with a password and a code from an authenticator app (TOTP, with
 # recovery codes; accounts/second_factor.py); their sessions end after this many hours.
 STAFF_REQUIRE_SECOND_FACTOR = env_bool("STAFF_REQUIRE_SECOND_FACTOR", True)

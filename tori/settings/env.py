@@ -49,6 +49,16 @@ def env_int(name, default=0):
         raise ImproperlyConfigured(f"{name} must be an integer, not {value!r}.") from None
 
 
+def env_float(name, default=0.0):
+    value = _raw(name, default)
+    if value is None:
+        return default
+    try:
+        return float(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number, not {value!r}.") from None
+
+
 def env_list(name, default=()):
     value = _raw(name, default)
     if value is None:
