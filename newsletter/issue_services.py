@@ -123,7 +123,10 @@ def issue_start(issue, *, now=None):
         raise IssueError(_("This issue is not scheduled."))
     issue.status = IssueStatus.SENDING
     issue.started_at = now or timezone.now()
-    issue.save(update_fields=["status", "started_at", "updated_at"])
+    content = IssueContent(issue, now=issue.started_at)
+    # Stored as HTML our own templates wrote from escaped and sanitised texts.
+    issue.web_versions = {code: content.web_version(code) for code, _name in settings.LANGUAGES}
+    issue.save(update_fields=["status", "started_at", "web_versions", "updated_at"])
     issue.log_action("newsletter.issue_started")
     return issue
 

@@ -23,7 +23,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from audit.models import LoggedModel
-from core.i18n import localized
+from core.i18n import language_order, localized
 from deeds.models import Deed
 from emails.models import OutgoingEmail
 from organisations.models import Region
@@ -191,6 +191,9 @@ class Issue(LoggedModel):
     # written, so that a restart carries on from there.
     queued_up_to = models.BigIntegerField(default=0, editable=False)
     queue_complete = models.BooleanField(default=False, editable=False)
+    # The archive's page of the issue, per language, written when sending starts, so it
+    # shows what was sent even after the campaign's figures or the events moved on.
+    web_versions = models.JSONField(_("web version"), default=dict, blank=True, editable=False)
     # Kept when the deliveries are pruned (privacy.py), for the figures.
     recipients = models.PositiveIntegerField(_("recipients"), default=0)
     sent_count = models.PositiveIntegerField(_("sent"), default=0)
@@ -213,6 +216,13 @@ class Issue(LoggedModel):
 
     def get_absolute_url(self):
         return reverse("newsletter:archive_issue", kwargs={"key": self.key})
+
+    def web_version(self, language=None):
+        """(html, its language): the archive's text in ``language``, else fi → sv → en."""
+        for code in language_order(language):
+            if self.web_versions.get(code):
+                return self.web_versions[code], code
+        return "", ""
 
     @property
     def is_editable(self):
