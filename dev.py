@@ -70,19 +70,21 @@ def start(args):
         f"({DEV_ADMIN[0]} / {DEV_ADMIN[1]})\n",
         flush=True,
     )
-    # Email and other background work: the task worker runs beside the web server and
-    # stops with it, on Ctrl+C and on a plain `kill` (SIGTERM) alike. Each child runs in
-    # its own process group, so runserver's autoreloader child goes with it.
+    # Email and other background work: the task worker and the newsletter's sender run
+    # beside the web server and stop with it, on Ctrl+C and on a plain `kill` (SIGTERM)
+    # alike. Each child runs in its own process group, so runserver's autoreloader child
+    # goes with it.
     children = [
         subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
         for command in (
             [PYTHON, "manage.py", "run_worker", "--no-reload", "--interval", "2"],
+            [PYTHON, "manage.py", "send_newsletter", "--loop"],
             [PYTHON, "manage.py", "runserver", "127.0.0.1:8000", *args],
         )
     ]
     signal.signal(signal.SIGTERM, _interrupt)
     try:
-        children[1].wait()
+        children[-1].wait()
     except KeyboardInterrupt:
         pass
     finally:

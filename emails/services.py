@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import connection, transaction
 from django.template.loader import render_to_string
+from django.db.models import Q
 from django.utils import timezone, translation
 
 from .models import EmailStatus, MessageBody, OutgoingEmail
@@ -116,16 +117,21 @@ def _attempt(email):
 
 
 # --- Bulk mail ------------------------------------------------------------------------
-# A newsletter issue is thousands of messages. They are not sent by a task each but
-# taken in batches by whoever sends the issue: email_claim marks a batch SENDING and
-# commits before anything is handed to the mail server, so the number taken in any
-# minute can be capped across every worker, and a worker killed mid-batch leaves its
-# messages SENDING: they are given up (email_claims_expire), never sent twice.
+# A newsletter issue is thousands of messages. They are not sent by a task each but in
+# batches by whoever sends the issue. email_claim reserves a batch (``claimed_at``), so
+# that the number taken in any minute can be capped across every worker; then each
+# message is marked SENDING and committed before it is handed to the mail server. A
+# worker killed mid-batch leaves at most that one message SENDING, which is given up
+# (email_claims_expire) rather than sent twice; the rest of its batch is reserved only
+# for RESERVATION and then taken by the next worker.
+
+RESERVATION = timedelta(minutes=2)
+BULK_LOCK = 7_310_042  # any number of our own, the same in every process
 
 
 def email_claim(queryset, *, limit, per_minute):
-    """Take up to ``limit`` due bulk messages of ``queryset`` for sending, keeping to
-    ``per_minute`` taken in the last 60 seconds by all workers; returns their ids."""
+    """Reserve up to ``limit`` due bulk messages of ``queryset`` for sending, keeping to
+    ``per_minute`` reserved in the last 60 seconds by all workers; returns their ids."""
     now = timezone.now()
     with transaction.atomic():
         # One sender at a time decides how many may go (PostgreSQL: a transaction lock;
@@ -139,53 +145,27 @@ def email_claim(queryset, *, limit, per_minute):
         room = min(limit, per_minute - taken)
         if room <= 0:
             return []
+        free = Q(claimed_at=None) | Q(claimed_at__lt=now - RESERVATION)
         ids = list(
-            queryset.filter(bulk=True)
+            queryset.filter(free, bulk=True)
             .due(now)
             .order_by("next_attempt_at", "pk")
             .values_list("pk", flat=True)[:room]
         )
-        OutgoingEmail.objects.filter(pk__in=ids, status=EmailStatus.PENDING).update(
-            status=EmailStatus.SENDING, claimed_at=now
-        )
+        OutgoingEmail.objects.filter(pk__in=ids).update(claimed_at=now)
     return ids
 
 
-def message_bodies_store(texts):
-    """The shared texts for ``texts`` [(plain, html), …], stored once each:
-    {(plain, html): MessageBody}."""
-    by_digest = {_digest(text, html): (text, html) for text, html in texts}
-    MessageBody.objects.bulk_create(
-        [MessageBody(digest=d, body_text=t, body_html=h) for d, (t, h) in by_digest.items()],
-        ignore_conflicts=True,  # written for an earlier batch, or by another worker
-        batch_size=200,
-    )
-    stored = MessageBody.objects.filter(digest__in=list(by_digest)).defer("body_text", "body_html")
-    return {by_digest[body.digest]: body for body in stored}
-
-
-def _digest(text, html):
-    return hashlib.sha256(f"{len(text)}:{text}{html}".encode()).hexdigest()
-
-
-def email_queue_bulk(messages):
-    """Store bulk messages (unsaved OutgoingEmail objects with ``bulk`` set and usually a
-    ``shared_body``) in one go; they are sent by email_claim and email_deliver_claimed."""
-    for message in messages:
-        if not message.bulk:
-            raise ValueError("email_queue_bulk stores bulk mail only")
-    return OutgoingEmail.objects.bulk_create(messages, batch_size=500)
-
-
-BULK_LOCK = 7_310_042  # any number of our own, the same in every process
-
-
 def email_deliver_claimed(email_id):
-    """Send one message taken by email_claim; returns it with its new status. A failure
-    of the mail server leaves it due again after a pause (nothing was delivered)."""
+    """Send one message reserved by email_claim; returns it with its new status, or None
+    when another worker took it meanwhile. A failure of the mail server leaves it due
+    again after a pause (nothing was delivered)."""
+    taken = OutgoingEmail.objects.filter(pk=email_id, status=EmailStatus.PENDING).update(
+        status=EmailStatus.SENDING, claimed_at=timezone.now()
+    )
+    if not taken:
+        return None
     email = OutgoingEmail.objects.select_related("shared_body").get(pk=email_id)
-    if email.status != EmailStatus.SENDING:
-        return email
     _attempt(email)
     OutgoingEmail.objects.filter(pk=email.pk, status=EmailStatus.SENDING).update(
         **{field: getattr(email, field) for field in BULK_OUTCOME}
@@ -200,15 +180,41 @@ BULK_OUTCOME = (
 
 
 def email_claims_expire(older_than=timedelta(minutes=15)):
-    """Give up bulk messages a worker took and never finished (it was killed or lost its
-    database): the mail server may have accepted them, so sending again could send twice.
-    Returns how many."""
+    """Give up bulk messages a worker was handing to the mail server when it was killed
+    or lost its database: the server may have accepted them, so sending again could
+    send twice. Returns how many."""
     return OutgoingEmail.objects.filter(
         status=EmailStatus.SENDING, claimed_at__lt=timezone.now() - older_than
     ).update(
         status=EmailStatus.FAILED,
         last_error="Interrupted while being sent; not sent again to avoid a duplicate.",
     )
+
+
+def message_bodies_store(texts):
+    """The shared texts for ``texts`` [(plain, html), …], stored once each:
+    {(plain, html): MessageBody}."""
+    by_digest = {_digest(text, html): (text, html) for text, html in texts}
+    MessageBody.objects.bulk_create(
+        [MessageBody(digest=d, body_text=t, body_html=h) for d, (t, h) in by_digest.items()],
+        ignore_conflicts=True,  # written for an earlier batch, or by another worker
+        batch_size=200,
+    )
+    stored = MessageBody.objects.filter(digest__in=list(by_digest)).only("pk", "digest")
+    return {by_digest[body.digest]: body for body in stored}
+
+
+def _digest(text, html):
+    return hashlib.sha256(f"{len(text)}:{text}{html}".encode()).hexdigest()
+
+
+def email_queue_bulk(messages):
+    """Store bulk messages (unsaved OutgoingEmail objects with ``bulk`` set and usually a
+    ``shared_body``) in one go; they are sent by email_claim and email_deliver_claimed."""
+    for message in messages:
+        if not message.bulk:
+            raise ValueError("email_queue_bulk stores bulk mail only")
+    return OutgoingEmail.objects.bulk_create(messages, batch_size=500)
 
 
 def _forget_secrets(email):

@@ -228,6 +228,8 @@ def newsletter_tick(*, now=None, seconds=50, deliver=True):
                 break
             for email_id in ids:
                 email = email_deliver_claimed(email_id)
+                if email is None:
+                    continue
                 if email.status == EmailStatus.SENT:
                     report.sent += 1
                 elif email.status == EmailStatus.FAILED:
