@@ -78,6 +78,7 @@ ACTION_LABELS = {
     "newsletter.issue_created": gettext_lazy("Newsletter issue created"),
     "newsletter.issue_deleted": gettext_lazy("Newsletter issue deleted"),
     "newsletter.issue_paused": gettext_lazy("Newsletter issue paused"),
+    "newsletter.issue_recorded": gettext_lazy("Newsletter issue recorded as sent elsewhere"),
     "newsletter.issue_resumed": gettext_lazy("Newsletter issue resumed"),
     "newsletter.issue_scheduled": gettext_lazy("Newsletter issue scheduled"),
     "newsletter.issue_sent": gettext_lazy("Newsletter issue sent"),

@@ -1,43 +1,6 @@
-"""The time the events app sees, and whether it sends mail: the demo's one seam.
+"""The events app's time: core.clock, the demo's one seam (kept here for the
+migrations that name ``events.clock.now`` as a default)."""
 
-A registration stores the moment it was made, and a 2021 event is "past" today and
-refuses registrations. The demo (demo/events.py) replays 2021 through the real services
-— locks, capacity, the waiting list, audit — so inside ``replay()`` it sets the moment
-they see, and they queue no mail (the registrants are fictional, and there would be
-thousands of messages). Everywhere else ``now()`` is ``timezone.now()``. The state is
-per thread: a replay never changes what a request served beside it sees.
-"""
+from core.clock import Replay, mail_on, now, replay
 
-import contextlib
-import threading
-
-from django.utils import timezone
-
-_state = threading.local()
-
-
-def now():
-    return getattr(_state, "moment", None) or timezone.now()
-
-
-def mail_on():
-    return not getattr(_state, "replaying", False)
-
-
-class Replay:
-    @property
-    def moment(self):
-        return getattr(_state, "moment", None)
-
-    @moment.setter
-    def moment(self, value):
-        _state.moment = value
-
-
-@contextlib.contextmanager
-def replay():
-    _state.replaying, _state.moment = True, None
-    try:
-        yield Replay()
-    finally:
-        _state.replaying, _state.moment = False, None
+__all__ = ["Replay", "mail_on", "now", "replay"]

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import clock
 from emails.services import email_queue
 from recognition.highlights import Highlight
 from recognition.models import Campaign
@@ -31,7 +32,7 @@ def _locked(issue):
 def issue_create(*, actor, key, subject_fi, now=None, **fields):
     """A new draft, with this week's highlights and the running campaign picked for it
     (staff may change both) and new deeds counted from the last issue."""
-    now = now or timezone.now()
+    now = now or clock.now()
     fields.setdefault("deeds_since", deeds_since_default(now))
     fields.setdefault("campaign", Campaign.objects.running(timezone.localdate(now)).first())
     issue = Issue(key=key, subject_fi=subject_fi, created_at=now, **fields)
@@ -94,7 +95,7 @@ def issue_schedule(issue, *, actor, at=None):
     issue = _locked(issue)
     if not issue.is_editable:
         raise IssueError(_("This issue is already being sent or has been sent."))
-    at = at or timezone.now()
+    at = at or clock.now()
     issue.status = IssueStatus.SCHEDULED
     issue.scheduled_at = at
     issue.save(update_fields=["status", "scheduled_at", "updated_at"])
@@ -122,12 +123,39 @@ def issue_start(issue, *, now=None):
     if issue.status != IssueStatus.SCHEDULED:
         raise IssueError(_("This issue is not scheduled."))
     issue.status = IssueStatus.SENDING
-    issue.started_at = now or timezone.now()
+    issue.started_at = now or clock.now()
+    _write_web_versions(issue)
+    issue.save(update_fields=["status", "started_at", "web_versions", "updated_at"])
+    issue.log_action("newsletter.issue_started")
+    return issue
+
+
+def _write_web_versions(issue):
     content = IssueContent(issue, now=issue.started_at)
     # Stored as HTML our own templates wrote from escaped and sanitised texts.
     issue.web_versions = {code: content.web_version(code) for code, _name in settings.LANGUAGES}
-    issue.save(update_fields=["status", "started_at", "web_versions", "updated_at"])
-    issue.log_action("newsletter.issue_started")
+
+
+@transaction.atomic
+def issue_record_sent(issue, *, actor, sent_at, recipients):
+    """Record an issue that the programme's earlier mailing tool sent, so that the
+    archive and the figures include the newsletter's history; nothing is mailed."""
+    issue = _locked(issue)
+    if issue.status != IssueStatus.DRAFT:
+        raise IssueError(_("Only a draft can be recorded as sent elsewhere."))
+    if sent_at > clock.now():
+        raise IssueError(_("An issue cannot have been sent in the future."))
+    issue.started_at = issue.sent_at = sent_at
+    _write_web_versions(issue)
+    issue.status = IssueStatus.SENT
+    issue.recipients = issue.sent_count = recipients
+    issue.queue_complete = True
+    issue.save()
+    issue.log_action(
+        "newsletter.issue_recorded",
+        actor=actor,
+        data={"sent_at": sent_at.isoformat(), "recipients": recipients},
+    )
     return issue
 
 

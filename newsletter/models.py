@@ -119,6 +119,8 @@ class Subscriber(LoggedModel):
             ),
         ]
         indexes = [
+            # Finding an address (subscribing, erasure) at 100 times today's list.
+            models.Index(Lower("email"), name="subscriber_email_lower"),
             models.Index(fields=["status", "confirmed_at"]),
             models.Index(fields=["left_hash"]),
         ]

@@ -25,6 +25,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from core import clock
 from emails.models import EmailStatus, OutgoingEmail
 from emails.services import (
     email_claim,
@@ -187,7 +188,7 @@ def _finish_if_done(issue):
         if progress.waiting:
             return False
         issue.status = IssueStatus.SENT
-        issue.sent_at = timezone.now()
+        issue.sent_at = clock.now()
         issue.sent_count, issue.failed_count = progress.sent, progress.failed
         issue.save()
         issue.log_action(

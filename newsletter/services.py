@@ -9,9 +9,9 @@ with its preferences link and nothing of it changes.
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import clock
 from core.ratelimit import email_rate_limited
 from core.tokens import link_token, object_by_token
 from emails.services import email_queue
@@ -37,6 +37,8 @@ def mail_subscriber(subscriber, template, **context):
     """One message to a subscriber in their language, at most
     NEWSLETTER_MAILS_PER_ADDRESS_HOUR an hour per address (the form can be posted by
     anyone with anyone's address)."""
+    if not clock.mail_on():
+        return None
     if email_rate_limited(
         subscriber.email, settings.NEWSLETTER_MAILS_PER_ADDRESS_HOUR, bucket="newsletter"
     ):
@@ -56,10 +58,13 @@ def mail_subscriber(subscriber, template, **context):
     )
 
 
-def _set_topics(subscriber, sectors, themes, regions):
-    subscriber.sectors.set(sectors)
-    subscriber.themes.set(themes)
-    subscriber.regions.set(regions)
+def _set_topics(subscriber, sectors, themes, regions, *, new=False):
+    for field, chosen in (("sectors", sectors), ("themes", themes), ("regions", regions)):
+        if new:
+            if chosen:  # most choose no topics: nothing to write
+                getattr(subscriber, field).add(*chosen)
+        else:
+            getattr(subscriber, field).set(chosen)
 
 
 def _check_choice(wants_newsletter, sectors, themes, regions):
@@ -90,6 +95,7 @@ def subscriber_subscribe(
                 return
             if subscriber is None:
                 subscriber = Subscriber.objects.create(
+                    created_at=clock.now(),
                     email=email,
                     language=language,
                     consent=consent,
@@ -97,16 +103,17 @@ def subscriber_subscribe(
                     wants_newsletter=wants_newsletter,
                 )
                 action = "newsletter.subscribed"
+                _set_topics(subscriber, sectors, themes, regions, new=True)
             else:
                 # Pending (a second try) or set aside after bounces (the person has
                 # mended their mailbox): their new choices, confirmed by the new link.
                 subscriber.language = language
                 subscriber.consent = consent
                 subscriber.wants_newsletter = wants_newsletter
-                subscriber.created_at = timezone.now()
+                subscriber.created_at = clock.now()
                 subscriber.save()
                 action = "newsletter.subscribed_again"
-            _set_topics(subscriber, sectors, themes, regions)
+                _set_topics(subscriber, sectors, themes, regions)
             subscriber.log_action(action, actor_label="public", data={"source": source})
             mail_subscriber(subscriber, "newsletter_confirm")
     except IntegrityError:
@@ -124,11 +131,13 @@ def subscriber_confirm(subscriber):
     if subscriber.status == SubscriberStatus.LEFT:
         raise SubscriberError(_("This subscription has ended. You can subscribe again."))
     subscriber.status = SubscriberStatus.CONFIRMED
-    subscriber.confirmed_at = timezone.now()
+    subscriber.confirmed_at = clock.now()
     subscriber.left_at = None
     subscriber.bounce_score = 0
     subscriber.set_aside_reason = ""
-    subscriber.save()
+    subscriber.save(
+        update_fields=["status", "confirmed_at", "left_at", "bounce_score", "set_aside_reason"]
+    )
     subscriber.log_action("newsletter.confirmed", actor_label="subscriber")
     return True
 
@@ -171,7 +180,7 @@ def subscriber_unsubscribe(subscriber, *, how="link", actor=None):
     subscriber.left_hash = address_hash(subscriber.email)
     subscriber.email = ""
     subscriber.status = SubscriberStatus.LEFT
-    subscriber.left_at = timezone.now()
+    subscriber.left_at = clock.now()
     subscriber.save()
     subscriber.log_action(
         "newsletter.unsubscribed",
@@ -190,7 +199,7 @@ def subscriber_set_aside(subscriber, *, reason, actor=None):
         raise SubscriberError(_("Only a subscribed address can be set aside."))
     subscriber.status = SubscriberStatus.SET_ASIDE
     subscriber.set_aside_reason = reason[:300]
-    subscriber.left_at = timezone.now()
+    subscriber.left_at = clock.now()
     subscriber.save()
     subscriber.log_action(
         "newsletter.set_aside", actor=actor, actor_label="" if actor else "system", reason=reason

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from demo.events import clear_events, seed_events
 from demo.generator import DemoError, seed
+from demo.newsletter import clear_newsletter, seed_newsletter
 from demo.plan import DEFAULT_DEEDS
 from demo.recognition import clear_galas, seed_recognition
 
@@ -45,6 +46,7 @@ class Command(BaseCommand):
         if options["clear"]:
             clear_galas()
             clear_events()
+            clear_newsletter()
         try:
             summary = seed(
                 deeds=options["deeds"],
@@ -76,3 +78,11 @@ class Command(BaseCommand):
             f"Created {events.events} events with {events.registrations} registrations "
             f"in {time.monotonic() - started:.1f} s."
         )
+        started = time.monotonic()
+        newsletter = seed_newsletter(seed_value=options["seed"])
+        if newsletter:
+            self.stdout.write(
+                f"Created {newsletter.subscribers} newsletter subscribers "
+                f"({newsletter.confirmed} subscribed now) and {newsletter.issues} sent issues "
+                f"in {time.monotonic() - started:.1f} s."
+            )
