@@ -38,6 +38,8 @@ SECTIONS_TEXT = "[[tt-sections]]"
 # A topic section lists this many deeds and links to the list for the rest.
 SECTION_DEEDS = 8
 EVENTS_SHOWN = 6
+# Whole messages kept for reuse (each some 10-30 kB).
+BODIES_KEPT = 2000
 SOURCE = "uutiskirje"
 
 
@@ -277,6 +279,7 @@ class IssueContent:
         """(subject, text, html) for a subscriber's choice, or None when there is nothing
         to send them (only topics chosen, and none has new deeds)."""
         if choice in self._bodies:
+            self._bodies[choice] = self._bodies.pop(choice)  # most recently used last
             return self._bodies[choice]
         topics = self.topics() if topics is None else topics
         parts = self.sections_for(choice, topics)
@@ -290,6 +293,10 @@ class IssueContent:
                 html.replace(SECTIONS_HTML, "".join(part[1] for part in parts)),
             )
         self._bodies[choice] = result
+        if len(self._bodies) > BODIES_KEPT:
+            # Memory stays flat however many subscribers choose their own topics: the
+            # common choices (the whole newsletter in each language) stay in the cache.
+            del self._bodies[next(iter(self._bodies))]
         return result
 
     def web_version(self, language):
