@@ -39,7 +39,11 @@ BOUNCED_SHARE = 0.02  # set aside after bounces
 PENDING = 14  # subscribed in the last days, not confirmed yet
 LANGUAGES = (("fi", 88), ("sv", 9), ("en", 3))
 ISSUES_2022 = (
-    (dt.date(2022, 1, 20), "Vuosi käyntiin: kehittämisen ideat jakoon", "Året i gång: dela idéerna"),
+    (
+        dt.date(2022, 1, 20),
+        "Vuosi käyntiin: kehittämisen ideat jakoon",
+        "Året i gång: dela idéerna",
+    ),
     (dt.date(2022, 2, 10), "Etätyön hyvät käytännöt", "God praxis för distansarbete"),
     (dt.date(2022, 3, 3), "Kampanja alkaa: ilmianna teko!", "Kampanjen börjar: tipsa om ett dåd!"),
     (dt.date(2022, 3, 24), "Kampanjan välitilanne", "Kampanjens mellanläge"),

@@ -22,11 +22,15 @@ from editors.models import Invitation
 from emails.models import OutgoingEmail
 from events.services import registration_create
 from feedback.services import feedback_submit
+from newsletter.issue_services import issue_schedule
+from newsletter.sending import newsletter_tick
 from search.models import SearchVocabulary
 from search.services import deed_search
 from submissions.models import Submission
+from taxonomy.models import Theme
 from tests.deeds.factories import DeedContactFactory, DeedFactory
 from tests.events.factories_core import published_event
+from tests.newsletter.factories import draft_issue, subscribed
 from tests.organisations.factories import OrganisationFactory
 from tests.submissions.factories import form_values
 from tests.submissions.helpers import deliver_emails, link_from, post_form
@@ -134,8 +138,12 @@ def everywhere(admin_client, django_capture_on_commit_callbacks):
         consent_version="1",
     )
     Invitation.objects.create(email=ADDRESS)
+    # 5. She subscribes to the newsletter with her topics and gets an issue.
+    subscribed(ADDRESS, themes=list(Theme.objects.all()[:1]))
+    issue_schedule(draft_issue(), actor=None)
+    newsletter_tick()
     deliver_emails()
-    # 5. Staff delete one of her emails in the admin: the admin's log names it.
+    # 6. Staff delete one of her emails in the admin: the admin's log names it.
     email = OutgoingEmail.objects.filter(to__iexact=ADDRESS).first()
     response = admin_client.post(
         f"/hallinta/emails/outgoingemail/{email.pk}/delete/", {"post": "yes"}
@@ -161,6 +169,8 @@ def test_the_export_finds_the_person_everywhere_before_erasure(everywhere):
     assert len(exported["feedback"]) == 1
     assert len(exported["event_registrations"]) == 1
     assert len(exported["editor_invitations"]) == 1
+    [subscription] = exported["newsletter_subscriptions"]
+    assert subscription["status"] == "confirmed" and len(subscription["issues_sent"]) == 1
 
 
 def test_erasure_leaves_nothing_anywhere_in_the_database(client, everywhere):
