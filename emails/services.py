@@ -13,8 +13,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import connection, transaction
-from django.template.loader import render_to_string
 from django.db.models import Q
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from .models import EmailStatus, MessageBody, OutgoingEmail
