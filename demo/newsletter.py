@@ -170,7 +170,7 @@ class _Seeder:
                     self.replay.moment = self.later(moment)
                     subscriber_set_aside(
                         subscriber,
-                        reason=f"5.1.1 <{subscriber.email}>: Recipient address rejected: User unknown",
+                        reason="5.1.1 Recipient address rejected: User unknown",
                     )
                 elif roll < 0.2:
                     self.replay.moment = self.later(moment)
