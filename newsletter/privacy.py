@@ -118,9 +118,10 @@ def notice_purposes():
                 _("A subscription not confirmed is deleted after %(days)s.")
                 % {"days": days(settings.NEWSLETTER_UNCONFIRMED_DAYS)},
                 _(
-                    "When you unsubscribe, your address is deleted at once; we keep a keyed "
-                    "hash of it so that it is not added again from an old list, and the "
-                    "dates, without the address, for the figures."
+                    "When you unsubscribe, your address is deleted from the list at once, "
+                    "and nothing more is sent to it; we keep a keyed hash of it so that it is "
+                    "not added again from an old list, and the dates, without the address, "
+                    "for the figures."
                 ),
                 _("Which issues were sent to an address is deleted %(days)s after sending.")
                 % {"days": days(settings.NEWSLETTER_DELIVERY_DAYS)},

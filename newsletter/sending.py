@@ -158,6 +158,8 @@ class Progress:
     failed: int = 0
     waiting: int = 0
     queued_all: bool = False
+    # Copies not sent because the subscriber left or was set aside meanwhile.
+    skipped: int = 0
 
     @property
     def done(self):
@@ -172,11 +174,13 @@ def issue_progress(issue):
         recipients=Count("pk"),
         sent=Count("pk", filter=Q(email__status=EmailStatus.SENT)),
         failed=Count("pk", filter=Q(email__status=EmailStatus.FAILED)),
+        waiting=Count("pk", filter=Q(email__status__in=WAITING)),
     )
-    waiting = counts["recipients"] - counts["sent"] - counts["failed"]
-    return Progress(
-        counts["recipients"], counts["sent"], counts["failed"], waiting, issue.queue_complete
-    )
+    skipped = counts["recipients"] - counts["sent"] - counts["failed"] - counts["waiting"]
+    return Progress(**counts, queued_all=issue.queue_complete, skipped=skipped)
+
+
+WAITING = (EmailStatus.PENDING, EmailStatus.SENDING)
 
 
 def _finish_if_done(issue):
@@ -210,12 +214,15 @@ class TickReport:
 
 def newsletter_tick(*, now=None, seconds=50, deliver=True):
     """One round of the work above, for at most about ``seconds``."""
-    from .issue_services import issue_start
+    from .issue_services import IssueError, issue_start
 
     deadline = time.monotonic() + seconds
     report = TickReport(expired=email_claims_expire())
     for issue in Issue.objects.due(now):
-        issue_start(issue)
+        try:
+            issue_start(issue)
+        except IssueError:
+            continue  # another worker started it a moment ago
         report.started.append(issue.key)
     for issue in Issue.objects.filter(status=IssueStatus.SENDING, queue_complete=False):
         content = IssueContent(issue, now=issue.started_at)

@@ -14,9 +14,17 @@ from django.utils.translation import gettext as _
 from core import clock
 from core.ratelimit import email_rate_limited
 from core.tokens import link_token, object_by_token
+from emails.models import EmailStatus, OutgoingEmail
 from emails.services import email_queue
 
-from .models import Subscriber, SubscriberSource, SubscriberStatus, address_hash, new_token
+from .models import (
+    Delivery,
+    Subscriber,
+    SubscriberSource,
+    SubscriberStatus,
+    address_hash,
+    new_token,
+)
 
 LINK_PURPOSE = "newsletter-subscriber"
 
@@ -163,6 +171,16 @@ def subscriber_change(
     return subscriber
 
 
+def _withdraw_copies(subscriber):
+    """Copies of an issue being sent that have not gone yet are not sent after all: an
+    unsubscribe takes effect at once (RFC 8058), not after the issue in progress. The
+    progress counts them as skipped."""
+    OutgoingEmail.objects.filter(
+        pk__in=Delivery.objects.filter(subscriber=subscriber).values("email_id"),
+        status=EmailStatus.PENDING,
+    ).delete()
+
+
 @transaction.atomic
 def subscriber_unsubscribe(subscriber, *, how="link", actor=None):
     """End a subscription: the address goes (a keyed hash of it stays, so that importing
@@ -177,6 +195,7 @@ def subscriber_unsubscribe(subscriber, *, how="link", actor=None):
         # Never confirmed: nothing to count, nothing to keep.
         subscriber.delete()
         return True
+    _withdraw_copies(subscriber)
     subscriber.left_hash = address_hash(subscriber.email)
     subscriber.email = ""
     subscriber.status = SubscriberStatus.LEFT
@@ -197,6 +216,7 @@ def subscriber_set_aside(subscriber, *, reason, actor=None):
     subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
     if subscriber.status != SubscriberStatus.CONFIRMED:
         raise SubscriberError(_("Only a subscribed address can be set aside."))
+    _withdraw_copies(subscriber)
     subscriber.status = SubscriberStatus.SET_ASIDE
     subscriber.set_aside_reason = reason[:300]
     subscriber.left_at = clock.now()

@@ -11,6 +11,7 @@ from emails.models import EmailStatus, OutgoingEmail
 from newsletter.issue_services import issue_pause, issue_resume, issue_schedule
 from newsletter.models import Delivery, IssueStatus
 from newsletter.sending import issue_progress, newsletter_tick
+from newsletter.services import subscriber_unsubscribe
 from taxonomy.models import Sector, Theme
 from tests.deeds.factories import DeedFactory
 from tests.newsletter.factories import draft_issue, subscribed
@@ -116,3 +117,27 @@ def test_a_copy_left_half_sent_by_a_killed_worker_is_not_sent_again():
     assert stuck.status == EmailStatus.FAILED
     issue.refresh_from_db()
     assert issue.status == IssueStatus.SENT and (issue.sent_count, issue.failed_count) == (2, 1)
+
+
+def test_someone_who_leaves_while_an_issue_is_being_sent_gets_nothing_more(settings):
+    settings.NEWSLETTER_RATE_PER_MINUTE = 2
+    leaving = subscribed("lahtee@example.com")
+    for _ in range(3):
+        subscribed()
+    issue = draft_issue()
+    issue_schedule(issue, actor=None)
+    newsletter_tick(deliver=False)
+    subscriber_unsubscribe(leaving)
+    for _ in range(3):
+        OutgoingEmail.objects.filter(bulk=True).update(
+            claimed_at=timezone.now() - dt.timedelta(minutes=5)
+        )
+        newsletter_tick()
+
+    assert "lahtee@example.com" not in {
+        m.to[0] for m in mail.outbox if m.subject == issue.subject_fi
+    }
+    issue.refresh_from_db()
+    assert issue.status == IssueStatus.SENT and issue.sent_count == 3
+    progress = issue_progress(issue)
+    assert (progress.recipients, progress.sent, progress.skipped) == (4, 3, 1)
