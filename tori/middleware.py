@@ -1,6 +1,31 @@
-"""Site-wide response headers."""
+"""Site-wide response headers, and the limit on a request's size."""
 
 from django.conf import settings
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse a request body larger than REQUEST_MAX_BYTES (413) before anything reads
+    it. Django limits form fields in memory (DATA_UPLOAD_MAX_MEMORY_SIZE) but streams
+    files to disk without a total, so one post could fill the disk; the proxy's limit
+    (README, client_max_body_size) should be the same, and this holds without one."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.REQUEST_MAX_BYTES:
+            return HttpResponse(
+                _("The request is too large."),
+                status=413,
+                content_type="text/plain; charset=utf-8",
+            )
+        return self.get_response(request)
 
 
 class ContentSecurityPolicyMiddleware:

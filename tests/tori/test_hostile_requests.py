@@ -372,3 +372,13 @@ def test_the_reported_addresses_answer_with_a_message(
     response = client.get(address)
     assert response.status_code == status
     assert message in response.content.decode()
+
+
+def test_a_request_body_over_the_limit_is_refused_before_it_is_read(client, settings):
+    settings.REQUEST_MAX_BYTES = 1000
+    response = client.post(
+        "/palaute/", data="x" * 2000, content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 413
+    assert "liian suuri" in response.content.decode()
+    assert client.post("/palaute/", {"message": "lyhyt"}).status_code != 413

@@ -94,6 +94,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "tori.middleware.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "tori.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -281,6 +282,14 @@ SUBMISSION_EMAILS_PER_HOUR = env_int("SUBMISSION_EMAILS_PER_HOUR", 5)
 SUBMISSION_MAX_IMAGES = 5
 SUBMISSION_MAX_ATTACHMENTS = 3
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+# The largest request body (tori.middleware.RequestSizeLimitMiddleware): by default the
+# share form's most files at their largest, plus its text.
+REQUEST_MAX_BYTES = env_int(
+    "REQUEST_MAX_BYTES",
+    SUBMISSION_MAX_IMAGES * IMAGE_MAX_BYTES
+    + SUBMISSION_MAX_ATTACHMENTS * ATTACHMENT_MAX_BYTES
+    + DATA_UPLOAD_MAX_MEMORY_SIZE,
+)
 # Drafts nobody has touched for this many days are deleted, and so are stored emails
 # this old (docs/privacy.md).
 SUBMISSION_DRAFT_DAYS = env_int("SUBMISSION_DRAFT_DAYS", 90)
