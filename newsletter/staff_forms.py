@@ -110,7 +110,7 @@ class IssueForm(forms.ModelForm):
     change through scheduling, pausing and resuming."""
 
     highlights = DeedChoices(
-        label=_("Highlighted deeds"),
+        label=_("In the issue"),
         queryset=Deed.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
