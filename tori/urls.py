@@ -57,6 +57,7 @@ urlpatterns += i18n_patterns(
     path("palaute/", include("feedback.urls")),
     path("tapahtumat/hallinta/", include("events.staff_urls")),
     path("tapahtumat/", include("events.urls")),
+    path("uutiskirje/hallinta/", include("newsletter.staff_urls")),
     path("uutiskirje/", include("newsletter.urls")),
     prefix_default_language=False,
 )
