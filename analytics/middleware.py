@@ -12,7 +12,15 @@ from django.db import DatabaseError
 
 from core.ratelimit import client_address
 
-from .models import HOST_LENGTH, PATH_LENGTH, QUERY_LENGTH, SearchSource
+from .models import (
+    HOST_LENGTH,
+    NEWSLETTER_KEY,
+    NEWSLETTER_REFERRER,
+    NEWSLETTER_SOURCE,
+    PATH_LENGTH,
+    QUERY_LENGTH,
+    SearchSource,
+)
 from .services import hit_record, search_record
 
 logger = logging.getLogger(__name__)
@@ -104,6 +112,15 @@ def referrer_host(request):
     return "" if host == own else host[:HOST_LENGTH]
 
 
+def newsletter_issue(request):
+    """ "uutiskirje:<issue key>" for a page view that came through a newsletter's link,
+    else "". Only a well-formed key is kept: the parameters are anyone's to write."""
+    if request.GET.get("utm_source") != NEWSLETTER_SOURCE:
+        return ""
+    key = request.GET.get("utm_campaign", "")
+    return NEWSLETTER_REFERRER + key if NEWSLETTER_KEY.fullmatch(key) else ""
+
+
 def normalised(query):
     """Lower case, single spaces; control and format characters (NUL, which PostgreSQL
     cannot store, and direction overrides that would garble the dashboard) left out."""
@@ -184,7 +201,9 @@ class VisitorAnalyticsMiddleware:
                     user_agent=request.META.get("HTTP_USER_AGENT", ""),
                     path=request.path[:PATH_LENGTH],
                     deed_id=int(match.kwargs["pk"]) if match.view_name == "deeds:detail" else None,
-                    referrer_host=referrer_host(request),
+                    # A newsletter's link is opened from a webmail page or a mail
+                    # program (no referrer): the issue says more than either.
+                    referrer_host=newsletter_issue(request) or referrer_host(request),
                 )
             search = search_of(request, response)
             if search:

@@ -7,6 +7,7 @@ and the secret key, can turn a hash back into an address or link it to another d
 hash. Searches are counted apart from hits, so no row says what one visitor searched.
 """
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -19,6 +20,14 @@ from django.utils.translation import gettext_lazy as _
 PATH_LENGTH = 200
 HOST_LENGTH = 100
 QUERY_LENGTH = 100
+# A page view that came through a link of a newsletter issue (utm_source=uutiskirje and
+# the issue's key in utm_campaign: newsletter/compose.py) is counted as referred by
+# "uutiskirje:<key>" in place of a host, so each issue's visits are summed like a
+# referring site's. The newsletter reads them back (newsletter/figures.py); analytics
+# knows only this convention, not the newsletter.
+NEWSLETTER_SOURCE = "uutiskirje"
+NEWSLETTER_REFERRER = f"{NEWSLETTER_SOURCE}:"
+NEWSLETTER_KEY = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
 
 
 class DailySalt(models.Model):
@@ -268,6 +277,24 @@ class DeedDay(models.Model):
 class ReferrerDayQuerySet(PeriodQuerySet):
     def top(self, limit):
         return self.top_by("host", limit)
+
+    def newsletter_issues(self, keys):
+        """``{issue key: {"views": …, "visitors": …}}`` of the visits that came through
+        these newsletter issues' links; issues nobody came through are left out. A
+        visitor is one per day, as everywhere on the dashboard."""
+        rows = (
+            self.filter(host__in=[NEWSLETTER_REFERRER + key for key in keys])
+            .values("host")
+            .annotate(views=Sum("views"), visitors=Sum("visitors"))
+            .order_by()
+        )
+        return {
+            row["host"].removeprefix(NEWSLETTER_REFERRER): {
+                "views": row["views"],
+                "visitors": row["visitors"],
+            }
+            for row in rows
+        }
 
 
 class ReferrerDay(models.Model):

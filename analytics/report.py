@@ -2,14 +2,14 @@
 
 from datetime import date, timedelta
 
-from django.db.models import Max
+from django.db.models import Max, Sum
 from django.utils import formats
 from django.utils.translation import gettext as _
 
 from core.charts import Band, Point, timeline
 from deeds.models import Deed
 
-from .models import DeedDay, ReferrerDay, SearchDay, SiteDay
+from .models import NEWSLETTER_REFERRER, DeedDay, ReferrerDay, SearchDay, SiteDay
 
 TOP_ROWS = 20
 # Up to about three months one bar per day stays readable; longer periods get months.
@@ -77,6 +77,22 @@ def top_deeds(start, end):
     return [{**row, "deed": deeds[row["deed_id"]]} for row in rows if row["deed_id"] in deeds]
 
 
+def referrer_label(host):
+    """A referring site's host, or for visits through a newsletter's link its issue."""
+    if host.startswith(NEWSLETTER_REFERRER):
+        return _("Newsletter %(issue)s") % {"issue": host.removeprefix(NEWSLETTER_REFERRER)}
+    return host
+
+
+def referrers(start, end):
+    rows = ReferrerDay.objects.between(start, end)
+    top = [{**row, "label": referrer_label(row["host"])} for row in rows.top(TOP_ROWS)]
+    newsletter = rows.filter(host__startswith=NEWSLETTER_REFERRER).aggregate(
+        views=Sum("views", default=0), visitors=Sum("visitors", default=0)
+    )
+    return top, newsletter
+
+
 def period_report(start, end, *, compare=None, bands=()):
     """Every figure of the dashboard for ``start..end``. ``compare`` is a (first, last)
     period to set against the 30 days before it; ``bands`` are extra periods to mark on
@@ -90,6 +106,7 @@ def period_report(start, end, *, compare=None, bands=()):
         bands.append(Band(compare[0], compare[1], _("Compared period")))
     totals = SiteDay.objects.between(start, end).totals()
     days = (end - start).days + 1
+    top_referrers, newsletter = referrers(start, end)
     return {
         "start": start,
         "end": end,
@@ -105,7 +122,9 @@ def period_report(start, end, *, compare=None, bands=()):
         "searches_without_results": SearchDay.objects.between(start, end).top_without_results(
             TOP_ROWS
         ),
-        "referrers": ReferrerDay.objects.between(start, end).top(TOP_ROWS),
+        "referrers": top_referrers,
+        # Every issue's visits together, also when some issues are not in the top rows.
+        "newsletter": newsletter,
         "comparison": comparison,
         "rolled_up_at": SiteDay.objects.aggregate(last=Max("rolled_up_at"))["last"],
     }

@@ -95,6 +95,7 @@ def _list_of(properties, description):
 
 def openapi_document(facet_labels):
     from .openapi_events import event_paths  # it builds on this module's parts
+    from .openapi_newsletter import newsletter_paths  # so does this one
 
     deed_summary = {
         "type": "object",
@@ -475,6 +476,7 @@ def openapi_document(facet_labels):
             ),
             "/regions/": _list_of({"code": {"type": "string"}, **NAMES}, "Regions"),
             **event_paths(),
+            **newsletter_paths(),
         },
         "components": {
             "schemas": {

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import events, views
+from . import events, newsletter, views
 
 app_name = "api"
 urlpatterns = [
@@ -12,6 +12,8 @@ urlpatterns = [
     path("events/", events.event_list, name="event_list"),
     path("stats/events", events.event_stats, name="event_stats"),
     path("stats/events/", events.event_stats),
+    path("stats/newsletter", newsletter.newsletter_stats, name="newsletter_stats"),
+    path("stats/newsletter/", newsletter.newsletter_stats),
     re_path(
         r"^rankings/(?P<kind>municipalities|organisations)/?$", views.ranking_view, name="ranking"
     ),

@@ -291,6 +291,7 @@ ENDPOINTS = {
     "regions": "api:region_list",
     "events": "api:event_list",
     "event_stats": "api:event_stats",
+    "newsletter_stats": "api:newsletter_stats",
 }
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.forms import AdminSignInForm
 from core.site_url import on_site_url
 from editors import views as editor_views
+from newsletter import figures_views as newsletter_figures
 
 from . import views
 from .sitemaps import SITEMAPS
@@ -57,6 +58,21 @@ urlpatterns += i18n_patterns(
     path("palaute/", include("feedback.urls")),
     path("tapahtumat/hallinta/", include("events.staff_urls")),
     path("tapahtumat/", include("events.urls")),
+    # The staff's figures before every other newsletter address, so that no pattern of
+    # the public or staff pages can take them.
+    path("uutiskirje/hallinta/luvut/", newsletter_figures.figures_page, name="newsletter_figures"),
+    path(
+        "uutiskirje/hallinta/luvut.csv",
+        newsletter_figures.figures_download,
+        {"fmt": "csv"},
+        name="newsletter_figures_csv",
+    ),
+    path(
+        "uutiskirje/hallinta/luvut.xlsx",
+        newsletter_figures.figures_download,
+        {"fmt": "xlsx"},
+        name="newsletter_figures_xlsx",
+    ),
     path("uutiskirje/hallinta/", include("newsletter.staff_urls")),
     path("uutiskirje/", include("newsletter.urls")),
     prefix_default_language=False,
