@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.forms import AdminSignInForm
 from core.site_url import on_site_url
 from editors import views as editor_views
+from newsletter.feeds import NewsletterIssues
 
 from . import views
 from .sitemaps import SITEMAPS
@@ -58,6 +59,13 @@ urlpatterns += i18n_patterns(
     path("tapahtumat/hallinta/", include("events.staff_urls")),
     path("tapahtumat/", include("events.urls")),
     path("uutiskirje/", include("newsletter.urls")),
+    # Beside the catalogue's feeds (/syotteet/…), in the newsletter's own name: the
+    # "feeds" namespace is the catalogue's.
+    path(
+        "syotteet/uutiskirje.atom",
+        on_site_url(NewsletterIssues()),
+        name="newsletter_feed",
+    ),
     prefix_default_language=False,
 )
 
