@@ -15,6 +15,7 @@ from core.collation import finnish_sort_key
 from organisations.models import Region
 from taxonomy.models import Sector, Theme
 
+EMAIL_MAX = 254  # Subscriber.email's (EmailField)
 CHOOSE_LISTED = _("Choose one of the options shown.")
 CHOOSE_SOMETHING = _("Choose the newsletter or at least one topic.")
 
@@ -111,7 +112,7 @@ class PreferencesForm(forms.Form):
 class SubscribeForm(PreferencesForm):
     email = forms.EmailField(
         label=_("Your email address"),
-        max_length=254,
+        max_length=EMAIL_MAX,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         help_text=_("We send a link to confirm the subscription to this address."),
         error_messages={

@@ -22,7 +22,7 @@ from core.ratelimit import client_rate_limited
 from submissions.spam import blocked_record
 
 from .archive_views import archive, archive_issue  # noqa: F401 (the archive's pages)
-from .forms import PreferencesForm, SubscribeForm
+from .forms import EMAIL_MAX, PreferencesForm, SubscribeForm
 from .models import SubscriberSource, SubscriberStatus
 from .services import (
     SubscriberError,
@@ -55,6 +55,13 @@ BLOCKED = {
 }
 STATUS = {"rate_limit": 429, "cross_site": 403}
 ONE_CLICK = "One-Click"
+
+
+def redirect_303(url):
+    """See Other: the browser asks for the next page with GET, whatever was posted."""
+    response = redirect(url)
+    response.status_code = 303
+    return response
 
 
 def _page_language():
@@ -92,10 +99,9 @@ def _subscribe_page(request, form, *, status=200, notice=None):
 
 def _typed(post):
     """What was typed, to show again on a blocked post (the form unvalidated)."""
-    form = SubscribeForm()
     values = {name: post.getlist(name) for name in ("sectors", "themes", "regions")}
     values.update(
-        email=without_controls(post.get("email", ""))[: form.fields["email"].max_length],
+        email=without_controls(post.get("email", ""))[:EMAIL_MAX],
         language=post.get("language", ""),
         wants_newsletter=bool(post.get("wants_newsletter")),
         consent=bool(post.get("consent")),
@@ -143,13 +149,6 @@ def subscribe(request):
             notice=str(BLOCKED[reason]),
         )
     return _subscribe_page(request, form, status=400)
-
-
-def redirect_303(url):
-    """See Other: the browser asks for the next page with GET, whatever was posted."""
-    response = redirect(url)
-    response.status_code = 303
-    return response
 
 
 def subscribed(request):
