@@ -1,11 +1,12 @@
-"""sitemap.xml for search engines: every published deed, organisation and public event
-in fi/sv/en."""
+"""sitemap.xml for search engines: every published deed, organisation and public event,
+and the newsletter's sent issues, in fi/sv/en."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from deeds.models import Deed
 from events.models import Event
+from newsletter.models import Issue
 from organisations.models import Organisation
 
 
@@ -45,10 +46,21 @@ class EventSitemap(I18nSitemap):
         return event.updated_at
 
 
+class NewsletterIssueSitemap(I18nSitemap):
+    changefreq = "yearly"
+
+    def items(self):
+        return Issue.objects.sent().only("id", "key", "sent_at").order_by("sent_at", "id")
+
+    def lastmod(self, issue):
+        return issue.sent_at
+
+
 class PageSitemap(I18nSitemap):
     def items(self):
         return [
             *("home", "deeds:list", "organisations:list", "events:list"),
+            *("newsletter:subscribe", "newsletter:archive"),
             *("about", "accessibility", "privacy"),
         ]
 
@@ -61,4 +73,5 @@ SITEMAPS = {
     "deeds": DeedSitemap,
     "organisations": OrganisationSitemap,
     "events": EventSitemap,
+    "newsletter": NewsletterIssueSitemap,
 }

@@ -9,6 +9,7 @@ from accounts.forms import AdminSignInForm
 from core.site_url import on_site_url
 from editors import views as editor_views
 from newsletter import figures_views as newsletter_figures
+from newsletter.feeds import NewsletterIssues
 
 from . import views
 from .sitemaps import SITEMAPS
@@ -75,6 +76,13 @@ urlpatterns += i18n_patterns(
     ),
     path("uutiskirje/hallinta/", include("newsletter.staff_urls")),
     path("uutiskirje/", include("newsletter.urls")),
+    # Beside the catalogue's feeds (/syotteet/…), in the newsletter's own name: the
+    # "feeds" namespace is the catalogue's.
+    path(
+        "syotteet/uutiskirje.atom",
+        on_site_url(NewsletterIssues()),
+        name="newsletter_feed",
+    ),
     prefix_default_language=False,
 )
 

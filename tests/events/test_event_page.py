@@ -79,7 +79,7 @@ def test_a_cancelled_event_says_so_and_offers_no_registration(client):
     assert "Tapahtuma on peruttu." in html
     assert f'href="/tapahtumat/{event.pk}/ilmoittaudu/"' not in html
     form = client.get(f"/tapahtumat/{event.pk}/ilmoittaudu/").content.decode()
-    assert 'name="email"' not in form and "Tapahtuma on peruttu." in form
+    assert 'id="id_email"' not in form and "Tapahtuma on peruttu." in form
 
 
 def test_a_full_event_offers_the_waiting_list(client):
