@@ -35,9 +35,10 @@ BOT = re.compile(
 )
 # Staff and editors' own pages, sign-in and the API are not reading the portal.
 PRIVATE_NAMESPACES = {"admin", "api", "accounts", "moderation", "editors", "analytics"}
-# Only addresses whose parameters are a public id or slug are stored: other parameters
-# can be secrets (draft keys, invitation and consent tokens) that must never be kept.
-PUBLIC_KWARGS = {"pk", "slug"}
+# Only addresses whose parameters are a public id, slug or key (a newsletter issue's in
+# the archive) are stored: other parameters can be secrets (draft keys, invitation and
+# consent tokens) that must never be kept.
+PUBLIC_KWARGS = {"pk", "slug", "key"}
 
 # Search words holding an email address, a phone number (Finnish ones start with 0 or
 # +358), a personal identity code or any long number are someone's personal data: such

@@ -14,6 +14,7 @@ in the middle carry on without sending anyone the issue twice.
 import secrets
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -156,8 +157,19 @@ class IssueQuerySet(models.QuerySet):
 
 
 class Issue(LoggedModel):
-    # The issue's key in the links it carries (utm_campaign) and its archive address.
-    key = models.SlugField(_("key"), max_length=40, unique=True)
+    # The issue's key in the links it carries (utm_campaign) and its archive address; the
+    # visitor analytics counts only keys of this shape (analytics.models).
+    key = models.SlugField(
+        _("key"),
+        max_length=40,
+        unique=True,
+        validators=[
+            RegexValidator(
+                r"^[a-z0-9][a-z0-9-]{0,39}$",
+                _("Use small letters a–z, digits and hyphens, starting with a letter or digit."),
+            )
+        ],
+    )
     subject_fi = models.CharField(_("subject in Finnish"), max_length=200)
     subject_sv = models.CharField(_("subject in Swedish"), max_length=200, blank=True)
     subject_en = models.CharField(_("subject in English"), max_length=200, blank=True)
