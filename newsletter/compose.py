@@ -38,6 +38,7 @@ SECTIONS_TEXT = "[[tt-sections]]"
 # A topic section lists this many deeds and links to the list for the rest.
 SECTION_DEEDS = 8
 EVENTS_SHOWN = 6
+EVENTS_AHEAD = dt.timedelta(days=183)
 # Whole messages kept for reuse (each some 10-30 kB).
 BODIES_KEPT = 2000
 SOURCE = "uutiskirje"
@@ -79,7 +80,14 @@ def upcoming_events(now, limit=EVENTS_SHOWN):
     from events.models import Event, EventStatus
 
     return list(
-        Event.objects.filter(status=EventStatus.PUBLISHED, starts_at__gte=now)
+        # Events already announced then, in the next half year: an issue composed for an
+        # earlier moment (an old issue recorded for the archive) does not list later ones.
+        Event.objects.filter(
+            status=EventStatus.PUBLISHED,
+            starts_at__gte=now,
+            starts_at__lt=now + EVENTS_AHEAD,
+            created_at__lte=now,
+        )
         .select_related("municipality")
         .order_by("starts_at", "pk")[:limit]
     )

@@ -130,3 +130,12 @@ def test_a_draft_is_deleted_and_a_future_sending_time_cannot_be_recorded(staff_u
             issue, actor=staff_user, sent_at=timezone.now() + dt.timedelta(days=1), recipients=1
         )
     issue_delete(issue, actor=staff_user)
+
+
+def test_an_old_issue_recorded_for_the_archive_lists_no_events_announced_later(staff_user):
+    published_event(title_fi="Ensi viikon työpaja", days_ahead=7)
+    issue = draft_issue()
+    issue = issue_record_sent(
+        issue, actor=staff_user, sent_at=timezone.now() - dt.timedelta(days=400), recipients=10
+    )
+    assert "Ensi viikon työpaja" not in issue.web_version("fi")[0]
