@@ -49,7 +49,7 @@ def test_compose_preview_and_schedule(browser, live_server, staff):
     page.base = live_server.url
     try:
         sign_in(page)
-        page.get_by_role("link", name="Uutiskirje", exact=True).click()
+        page.locator("nav.account-bar").get_by_role("link", name="Uutiskirje", exact=True).click()
         page.wait_for_url(re.compile(BASE + "$"))
         page.get_by_role("link", name="Uusi numero").click()
         assert page.input_value("#id_key") == f"{timezone.localtime():%Y-%m}"
