@@ -59,6 +59,8 @@ urlpatterns += i18n_patterns(
     path("palaute/", include("feedback.urls")),
     path("tapahtumat/hallinta/", include("events.staff_urls")),
     path("tapahtumat/", include("events.urls")),
+    path("sparraus/hallinta/", include("coaching.staff_urls")),
+    path("sparraus/", include("coaching.urls")),
     # The staff's figures before every other newsletter address, so that no pattern of
     # the public or staff pages can take them.
     path("uutiskirje/hallinta/luvut/", newsletter_figures.figures_page, name="newsletter_figures"),

@@ -18,7 +18,7 @@ LAYERS = [
     ["audit", "emails", "taxonomy"],
     ["accounts", "organisations"],
     ["deeds"],
-    ["recognition", "search", "events"],
+    ["recognition", "search", "events", "coaching"],
     ["catalogue", "submissions", "analytics"],
     ["stats", "feedback", "editors", "newsletter"],
     ["api", "demo"],

@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "recognition",
     "feedback",
     "events",
+    "coaching",
     "newsletter",
     "api",
     # Seeds the apps above; none of them imports it.
@@ -326,6 +327,7 @@ PRIVACY_CONTRACTS = [
     "analytics.privacy",
     "feedback.privacy",
     "events.privacy",
+    "coaching.privacy",
     "newsletter.privacy",
     "audit.privacy",
 ]
@@ -338,6 +340,24 @@ FEEDBACK_RETENTION_DAYS = env_int("FEEDBACK_RETENTION_DAYS", 365)
 # The privacy notice's version, stored with every consent given on a form (event
 # registrations); change it when the notice changes in substance.
 PRIVACY_NOTICE_VERSION = env_str("PRIVACY_NOTICE_VERSION", "2026-12-02")
+# Coaching (coaching app): the programme team's address for new applications and the
+# applicants' answers; the anonymous feedback opens this many days after the last
+# session, with one reminder this many days later; invitations to experts stay valid
+# this many days; a client may send this many applications an hour. The applicant's
+# contact details are erased this many days after the application ends (closed,
+# declined, withdrawn); drafts never sent go after COACHING_DRAFT_DAYS. With
+# COACHING_WEBHOOK_URL set, state changes are posted there, signed with
+# COACHING_WEBHOOK_SECRET (coaching/webhooks.py).
+COACHING_STAFF_EMAIL = env_str("COACHING_STAFF_EMAIL", "sparraus@tekojentori.fi")
+COACHING_FEEDBACK_DAYS = env_int("COACHING_FEEDBACK_DAYS", 3)
+COACHING_FEEDBACK_REMINDER_DAYS = env_int("COACHING_FEEDBACK_REMINDER_DAYS", 7)
+COACHING_FEEDBACK_MAX_LINKS = env_int("COACHING_FEEDBACK_MAX_LINKS", 300)
+COACHING_INVITATION_DAYS = env_int("COACHING_INVITATION_DAYS", 14)
+COACHING_APPLICATIONS_PER_HOUR = env_int("COACHING_APPLICATIONS_PER_HOUR", 10)
+COACHING_ANONYMISE_DAYS = env_int("COACHING_ANONYMISE_DAYS", 3 * 365)
+COACHING_DRAFT_DAYS = env_int("COACHING_DRAFT_DAYS", 30)
+COACHING_WEBHOOK_URL = env_str("COACHING_WEBHOOK_URL", "")
+COACHING_WEBHOOK_SECRET = env_str("COACHING_WEBHOOK_SECRET", "")
 # Events (events app): the reminder goes this many hours before an event starts;
 # registrants' personal data is anonymised this many days after the event ends; a
 # client may register this many times an hour (events/views.py).
