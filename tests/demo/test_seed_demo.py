@@ -38,9 +38,14 @@ DEFAULT_SIZE = {"deeds": 1100, "organisations": 140}
 pytestmark = pytest.mark.django_db
 
 
+# The programme services' demos have tests of their own (test_seed_demo_events.py seeds
+# the whole command once); here only the deeds, organisations and recognition count.
+SERVICES = ["events", "newsletter"]
+
+
 def seed(**options):
     out = StringIO()
-    call_command("seed_demo", stdout=out, **{**SMALL, **options})
+    call_command("seed_demo", stdout=out, **{**SMALL, "skip": SERVICES, **options})
     return out.getvalue()
 
 
@@ -403,6 +408,15 @@ def test_the_smallest_sizes_work():
     seed(deeds=1, organisations=5)
     assert Deed.objects.count() == 1
     assert Organisation.objects.count() == 5
+
+
+def test_skipped_services_are_left_out():
+    from events.models import Event
+    from newsletter.models import Subscriber
+
+    output = seed(deeds=1, organisations=5, skip=["newsletter"])
+    assert "events" in output and "newsletter" not in output
+    assert Event.objects.exists() and not Subscriber.objects.exists()
 
 
 def test_place_forms_are_finnish():

@@ -11,6 +11,10 @@ from demo.plan import DEFAULT_DEEDS
 from demo.recognition import clear_galas, seed_recognition
 
 
+# The programme services' demos, each seeded after the deeds unless skipped.
+OPTIONAL_PARTS = ("events", "newsletter")
+
+
 class Command(BaseCommand):
     help = (
         "Create demo organisations and deeds (Finnish and Swedish, 2015–2026) following the "
@@ -35,6 +39,15 @@ class Command(BaseCommand):
             "--no-search-index",
             action="store_true",
             help="Skip building the search index (rebuild_search_index does it later).",
+        )
+        parser.add_argument(
+            "--skip",
+            action="append",
+            choices=OPTIONAL_PARTS,
+            default=[],
+            help="Leave out a programme service's demo (repeatable): the deeds, "
+            "organisations and recognition are always seeded. Quicker for work on the "
+            "catalogue.",
         )
         parser.add_argument(
             "--clear",
@@ -72,14 +85,16 @@ class Command(BaseCommand):
         self.stdout.write(f"Most published deeds by home municipality: {leaders}.")
         campaigns = seed_recognition()
         self.stdout.write(f"Created {len(campaigns)} campaigns with their results.")
+        skip = set(options["skip"])
         started = time.monotonic()
-        events = seed_events(seed_value=options["seed"])
-        self.stdout.write(
-            f"Created {events.events} events with {events.registrations} registrations "
-            f"in {time.monotonic() - started:.1f} s."
-        )
+        if "events" not in skip:
+            events = seed_events(seed_value=options["seed"])
+            self.stdout.write(
+                f"Created {events.events} events with {events.registrations} registrations "
+                f"in {time.monotonic() - started:.1f} s."
+            )
         started = time.monotonic()
-        newsletter = seed_newsletter(seed_value=options["seed"])
+        newsletter = None if "newsletter" in skip else seed_newsletter(seed_value=options["seed"])
         if newsletter:
             self.stdout.write(
                 f"Created {newsletter.subscribers} newsletter subscribers "
