@@ -10,7 +10,6 @@ from demo.newsletter import clear_newsletter, seed_newsletter
 from demo.plan import DEFAULT_DEEDS
 from demo.recognition import clear_galas, seed_recognition
 
-
 # The programme services' demos, each seeded after the deeds unless skipped.
 OPTIONAL_PARTS = ("events", "newsletter")
 
