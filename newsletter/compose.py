@@ -21,6 +21,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from core import clock
 from core.i18n import localized
 from core.text import render_richtext
 from deeds.models import Deed
@@ -118,7 +119,7 @@ class IssueContent:
 
     def __init__(self, issue: Issue, now=None):
         self.issue = issue
-        self.now = now or timezone.now()
+        self.now = now or clock.now()
         self.today = timezone.localdate(self.now)
         self.highlights = list(
             issue.highlights.filter(status="published").select_related("organisation")
@@ -317,4 +318,4 @@ class IssueContent:
 def deeds_since_default(now=None):
     """New deeds count from when the last issue was sent, or the last 14 days."""
     last = Issue.objects.sent().order_by("-sent_at").values_list("sent_at", flat=True).first()
-    return last or (now or timezone.now()) - dt.timedelta(days=14)
+    return last or (now or clock.now()) - dt.timedelta(days=14)

@@ -105,13 +105,27 @@ def issue_schedule(issue, *, actor, at=None):
 
 @transaction.atomic
 def issue_unschedule(issue, *, actor):
+    return _move(
+        issue,
+        IssueStatus.SCHEDULED,
+        IssueStatus.DRAFT,
+        "newsletter.issue_unscheduled",
+        _("This issue is not scheduled."),
+        actor=actor,
+        scheduled_at=None,
+    )
+
+
+def _move(issue, from_, to, action, refusal, *, actor, **fields):
+    """Lock the issue, check it is ``from_``, make it ``to`` with ``fields``, log it."""
     issue = _locked(issue)
-    if issue.status != IssueStatus.SCHEDULED:
-        raise IssueError(_("This issue is not scheduled."))
-    issue.status = IssueStatus.DRAFT
-    issue.scheduled_at = None
-    issue.save(update_fields=["status", "scheduled_at", "updated_at"])
-    issue.log_action("newsletter.issue_unscheduled", actor=actor)
+    if issue.status != from_:
+        raise IssueError(refusal)
+    issue.status = to
+    for name, value in fields.items():
+        setattr(issue, name, value)
+    issue.save(update_fields=["status", "updated_at", *fields])
+    issue.log_action(action, actor=actor)
     return issue
 
 
@@ -161,24 +175,26 @@ def issue_record_sent(issue, *, actor, sent_at, recipients):
 
 @transaction.atomic
 def issue_pause(issue, *, actor):
-    issue = _locked(issue)
-    if issue.status != IssueStatus.SENDING:
-        raise IssueError(_("Only an issue being sent can be paused."))
-    issue.status = IssueStatus.PAUSED
-    issue.save(update_fields=["status", "updated_at"])
-    issue.log_action("newsletter.issue_paused", actor=actor)
-    return issue
+    return _move(
+        issue,
+        IssueStatus.SENDING,
+        IssueStatus.PAUSED,
+        "newsletter.issue_paused",
+        _("Only an issue being sent can be paused."),
+        actor=actor,
+    )
 
 
 @transaction.atomic
 def issue_resume(issue, *, actor):
-    issue = _locked(issue)
-    if issue.status != IssueStatus.PAUSED:
-        raise IssueError(_("Only a paused issue can be resumed."))
-    issue.status = IssueStatus.SENDING
-    issue.save(update_fields=["status", "updated_at"])
-    issue.log_action("newsletter.issue_resumed", actor=actor)
-    return issue
+    return _move(
+        issue,
+        IssueStatus.PAUSED,
+        IssueStatus.SENDING,
+        "newsletter.issue_resumed",
+        _("Only a paused issue can be resumed."),
+        actor=actor,
+    )
 
 
 def issue_test_send(issue, *, actor, addresses, language, wants_newsletter=True,
