@@ -43,27 +43,34 @@ def run(*command, **kwargs):
     subprocess.run(command, check=True, **kwargs)
 
 
+def install_wheel(temp):
+    """Build the wheel from a copy of the clone and install it into a new virtual
+    environment under ``temp``; returns that environment's python."""
+    # From a copy: setuptools reuses a build/ folder in the source tree, which would
+    # hide files the package no longer declares.
+    source = temp / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(*NOT_SOURCE))
+    run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", temp / "dist", source)
+    (wheel,) = (temp / "dist").glob("*.whl")
+    env_dir = temp / "env"
+    venv.create(env_dir, with_pip=True)
+    python = env_dir / "bin" / "python"
+    site = subprocess.run(
+        [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    # The dependencies the project's environment already has, without a download.
+    Path(site, "project-dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    run(python, "-m", "pip", "install", "--no-deps", "-q", wheel)
+    return python
+
+
 def main():
     with tempfile.TemporaryDirectory() as temp:
         temp = Path(temp)
-        # From a copy: setuptools reuses a build/ folder in the source tree, which would
-        # hide files the package no longer declares.
-        source = temp / "source"
-        shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(*NOT_SOURCE))
-        run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", temp / "dist", source)
-        (wheel,) = (temp / "dist").glob("*.whl")
-        env_dir = temp / "env"
-        venv.create(env_dir, with_pip=True)
-        python = env_dir / "bin" / "python"
-        site = subprocess.run(
-            [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout.strip()
-        # The dependencies the project's environment already has, without a download.
-        Path(site, "project-dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-        run(python, "-m", "pip", "install", "--no-deps", "-q", wheel)
+        python = install_wheel(temp)
         work = temp / "elsewhere"
         work.mkdir()
         env = {"PATH": "/usr/bin:/bin", "DATABASE_URL": f"sqlite:///{work / 'db.sqlite3'}"}
