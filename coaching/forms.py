@@ -82,7 +82,12 @@ class DaysField(forms.DecimalField):
     def to_python(self, value):
         if isinstance(value, str):
             value = value.strip().replace(",", ".").replace(" ", "")
-        return super().to_python(value)
+        value = super().to_python(value)
+        # Django's step check computes with the exponent: "1e999999" would raise
+        # ValueError (a 500) there, so numbers far from any count of days stop here.
+        if value is not None and value.is_finite() and abs(value.adjusted()) > 6:
+            raise forms.ValidationError(self.error_messages["invalid"], "invalid")
+        return value
 
 
 def selectable_experts(today):

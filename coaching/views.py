@@ -3,6 +3,7 @@ account (a draft kept on every press, like the share form) and the applicant's o
 page behind the secret link in their emails."""
 
 import re
+from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
@@ -168,6 +169,22 @@ def application_new(request):
     return _form_page(request, _form(request, initial={"language": get_language()[:2]}))
 
 
+def _private(view):
+    """A draft's address is its secret, like a follow link's (which
+    tori.middleware.PrivatePagesMiddleware covers by its ``token``): kept out of
+    caches and out of Referer headers to other sites."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Cache-Control"] = "no-store, private"
+        response["Referrer-Policy"] = "same-origin"
+        return response
+
+    return wrapped
+
+
+@_private
 def application_edit(request, form_key):
     application = _by_form_key(form_key)
     if not application.is_editable:
@@ -328,7 +345,7 @@ def _follow_page(
         if application.status == S.WITHDRAWN
         else "",
         "feedback_links": _feedback_links(application) if application.status == S.FEEDBACK else [],
-        "share_url": share_url(application) if application.status == S.CLOSED else "",
+        "deed_share_url": share_url(application) if application.status == S.CLOSED else "",
     }
     return render(request, "coaching/follow.html", context, status=status)
 
