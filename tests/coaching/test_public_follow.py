@@ -98,7 +98,9 @@ def test_a_draft_has_no_follow_page(client):
     assert client.get(follow_url(application)).status_code == 404
 
 
-def test_messages_from_the_team_and_the_applicants_answer(client, django_capture_on_commit_callbacks):
+def test_messages_from_the_team_and_the_applicants_answer(
+    client, django_capture_on_commit_callbacks
+):
     application = sent()
     message_send(application, author=Author.STAFF, body="Montako tiimiä osallistuu?")
     url = follow_url(application)
