@@ -243,6 +243,9 @@ def _save(request, application):
     if form.errors:
         return _form_page(request, form, application, status=400)
     if sending:
+        if _open_round() is None:
+            notice = _("Applications are not being taken at the moment.")
+            return _form_page(request, form, application, status=409, notice=notice)
         try:
             application = application_submit(
                 application, consent_version=settings.PRIVACY_NOTICE_VERSION
