@@ -24,6 +24,10 @@ CHOOSE_ORGANISATION = _(
     "Choose your organisation from the list, or tick “My organisation is not listed”."
 )
 GROUP_MAX = 10_000
+# A text box with the numeric keyboard rather than type="number" (GOV.UK's advice): a
+# number box drops what is not a number and changes on scroll, so a mistyped value
+# could not be shown back with its error.
+NUMBER = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
 DAYS_MIN, DAYS_MAX, DAYS_STEP = Decimal("0.5"), Decimal("50"), Decimal("0.5")
 # Fields the applicant's draft stores as they are (the rest are worked out in
 # ``draft_values``).
@@ -159,7 +163,7 @@ class ApplicationForm(forms.Form):
         label=_("Employees in the group"),
         min_value=0,
         max_value=GROUP_MAX,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        widget=NUMBER,
         error_messages={
             "required": _("Give the number of employees (0 if none)."),
             "invalid": _("Write a whole number, such as 12."),
@@ -169,7 +173,7 @@ class ApplicationForm(forms.Form):
         label=_("Supervisors in the group"),
         min_value=0,
         max_value=GROUP_MAX,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        widget=NUMBER,
         error_messages={
             "required": _("Give the number of supervisors (0 if none)."),
             "invalid": _("Write a whole number, such as 2."),
