@@ -115,17 +115,20 @@ class ApplicationForm(forms.Form):
     contact_name = PlainTextField(
         label=_("Contact person's name"),
         max_length=200,
+        widget=forms.TextInput({"autocomplete": "name"}),
         error_messages={"required": _("Write the contact person's name.")},
     )
     contact_role = PlainTextField(
         label=_("Role or title"),
         max_length=200,
+        widget=forms.TextInput({"autocomplete": "organization-title"}),
         help_text=_("For example supervisor, HR specialist or occupational safety delegate."),
         error_messages={"required": _("Write the contact person's role.")},
     )
     contact_email = forms.EmailField(
         label=_("Email address"),
         max_length=254,
+        widget=forms.EmailInput({"autocomplete": "email"}),
         help_text=_(
             "We send the confirmation and a link to follow the application to this address."
         ),
@@ -135,7 +138,10 @@ class ApplicationForm(forms.Form):
         },
     )
     contact_phone = PlainTextField(
-        label=_("Phone"), max_length=40, required=False, widget=forms.TextInput({"type": "tel"})
+        label=_("Phone"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput({"inputmode": "tel", "autocomplete": "tel"}),
     )
     language = forms.ChoiceField(
         label=_("Language of the emails"),
