@@ -23,7 +23,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
 from core import clock
@@ -238,6 +238,11 @@ def application_assess(application, *, actor):
     return _move(application, [S.RECEIVED], S.ASSESSING, "application.assessing", actor=actor)
 
 
+def days_text(value):
+    """A number of days as the page's language writes it: 10, 2,5 (Finnish)."""
+    return formats.localize(value if value % 1 else int(value))
+
+
 def round_room(round_):
     """Days of the budget not yet granted (negative after an override)."""
     return round_.budget_days - round_.days_granted()
@@ -263,7 +268,11 @@ def application_accept(application, *, days, expert, actor, override=False, reas
                 "%(budget)s days are left. Tick the override and give a reason to grant "
                 "them anyway."
             )
-            % {"days": days, "room": room, "budget": round_.budget_days}
+            % {
+                "days": days_text(days),
+                "room": days_text(room),
+                "budget": days_text(round_.budget_days),
+            }
         )
     if over and not reason.strip():
         raise CoachingError(_("Give a reason for granting past the budget."))
