@@ -214,8 +214,12 @@ def application_context(request, application, bound=None):
     is_staff = request.user.is_staff
     forms = {}
     for name, (_form_class, states, staff_only) in FORMS.items():
-        if application.status in states and (is_staff or not staff_only):
-            forms[name] = bound.get(name) or _make_form(name, application)
+        if name in bound:
+            # A refused form is shown with what was typed, even when the state moved
+            # on meanwhile (another tab, a colleague): its error tells why.
+            forms[name] = bound[name]
+        elif application.status in states and (is_staff or not staff_only):
+            forms[name] = _make_form(name, application)
     sessions = list(application.sessions.all())
     for session in sessions:
         key = f"session-{session.pk}"
