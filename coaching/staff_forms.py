@@ -28,16 +28,43 @@ TEXT = 5000
 REASON = 2000
 
 
+def _looks_like_pk(value):
+    # Checked before any query: a number too large for the column raises OverflowError
+    # on SQLite (and PostgreSQL refuses it) in an ``__in`` lookup, which Django's model
+    # choice fields let through as a server error (as newsletter/staff_forms.py).
+    text = str(value)
+    return text.isascii() and text.isdecimal() and len(text) <= 9
+
+
+class CheckedChoices(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        for pk in value:
+            if not _looks_like_pk(pk):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": str(pk)[:20]},
+                )
+        return super()._check_values(value)
+
+
 def _expert_label(expert):
     return f"{expert.name} ({expert.organisation_name})"
 
 
 class ExpertChoiceField(forms.ModelChoiceField):
+    def to_python(self, value):
+        if value not in self.empty_values and not _looks_like_pk(value):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
     def label_from_instance(self, obj):
         return _expert_label(obj)
 
 
-class ExpertsChoiceField(forms.ModelMultipleChoiceField):
+class ExpertsChoiceField(CheckedChoices):
     def label_from_instance(self, obj):
         return _expert_label(obj)
 
@@ -239,6 +266,7 @@ class ExpertForm(forms.ModelForm):
             "photo_alt",
             "is_public",
         ]
+        field_classes = {"themes": CheckedChoices}
         widgets = {
             "themes": forms.CheckboxSelectMultiple,
             "bio_fi": forms.Textarea(attrs={"rows": 4}),
