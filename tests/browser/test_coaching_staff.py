@@ -119,7 +119,8 @@ def test_board_and_application_page_are_accessible(
             "/sparraus/hallinta/asiantuntijat/",
             "/sparraus/hallinta/palaute/",
         ):
-            page.goto(page.base + path)
+            response = page.goto(page.base + path)
+            assert response.status == 200, path
             axe_check(page)
             no_sideways_scroll(page)
         # Past the budget: the refusal with the override offered, values kept.

@@ -6,10 +6,11 @@ from decimal import Decimal
 
 import pytest
 
+from accounts.models import User
 from audit.models import AuditEntry
 from coaching.models import Application, Note, Session
 from coaching.models import ApplicationStatus as S
-from coaching.services import application_assess, session_plan, session_record
+from coaching.services import application_assess, note_add, session_plan, session_record
 from core import clock
 from deeds.models import DeedStatus
 from tests.deeds.factories import DeedFactory
@@ -333,3 +334,14 @@ def test_assessing_is_refused_twice(client, staff, round_):  # noqa: F811
     application_assess(application, actor=None)
     response = client.post(url(application, "arvioi/"), follow=True)
     assert any(m.level_tag == "error" for m in response.context["messages"])
+
+
+def test_a_note_whose_writer_left_and_no_preferred_expert(client, staff, round_):  # noqa: F811
+    application = sent(preferred_expert=None)
+    gone = User.objects.create_user(email="lahtenyt@example.fi", password="x", is_staff=True)
+    note_add(application, body="Vanha huomio", user=gone)
+    note_add(application, body="Järjestelmän huomio", user=None)
+    gone.delete()
+    response = client.get(url(application))
+    assert response.status_code == 200
+    assert "Vanha huomio" in response.content.decode()
