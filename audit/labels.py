@@ -29,7 +29,9 @@ ACTION_LABELS = {
     "expert.invited": gettext_lazy("Coaching expert invited"),
     "expert.joined": gettext_lazy("Coaching expert signed up"),
     "round.changed": gettext_lazy("Coaching round changed"),
+    "round.applications_exported": gettext_lazy("Coaching applications exported"),
     "round.created": gettext_lazy("Coaching round created"),
+    "round.experts_set": gettext_lazy("Coaching round's experts changed"),
     "session.corrected": gettext_lazy("Coaching session corrected"),
     "session.planned": gettext_lazy("Coaching session planned"),
     "session.recorded": gettext_lazy("Coaching session recorded"),
@@ -151,6 +153,7 @@ ACTOR_KINDS = {
     "contact person": pgettext_lazy("audit actor", "Contact person"),
     "public": pgettext_lazy("audit actor", "Member of the public"),
     "registrant": pgettext_lazy("audit actor", "Registrant"),
+    "applicant": pgettext_lazy("audit actor", "Applicant"),
 }
 
 
