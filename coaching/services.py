@@ -23,7 +23,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core import clock
@@ -186,7 +186,7 @@ def application_submit(application, *, consent_version):
     application = _locked(application)
     _refuse(application, [S.DRAFT])
     now = clock.now()
-    round_ = Round.objects.open_on(clock.now().date()).first()
+    round_ = Round.objects.open_on(timezone.localdate(now)).first()
     if round_ is None:
         raise CoachingError(_("Coaching applications are not being taken at the moment."))
     if not application.contact_email or not (
