@@ -61,8 +61,10 @@ def application_token(application):
 
 
 def application_by_token(token):
-    """The sent application a follow link opens, or None for anything forged."""
-    return object_by_token(Application.objects.sent(), LINK_PURPOSE, token, lambda a: a.link_salt)
+    """The sent application a follow link opens, or None for anything forged; an
+    anonymised application's links open nothing (its salt is gone)."""
+    applications = Application.objects.sent().filter(anonymised_at=None)
+    return object_by_token(applications, LINK_PURPOSE, token, lambda a: a.link_salt)
 
 
 def follow_url(application):
