@@ -470,7 +470,9 @@ def message_send(application, *, author, body, user=None):
         "application.message",
         actor=user,
         data={"author": author},
-        actor_label="" if user else "applicant",
+        # Only the applicant writes without an account (staff's messages from the
+        # demo or a script have no user, and are not the applicant's).
+        actor_label="applicant" if author == Author.APPLICANT and user is None else "",
     )
     if author == Author.APPLICANT:
         _mail_staff(application, "coaching_reply", message=message)
