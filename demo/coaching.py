@@ -298,7 +298,6 @@ class _Seeder:
                     application, reason="Aikataulu ei tänä vuonna sovi.", notify=False
                 )
             applications[i] = application
-        deeds_linked = 0
         for n, (i, (participants, employees, count)) in enumerate(REALISED_2021.items()):
             application = applications[i]
             first = dt.date(2021, 8, 24) + dt.timedelta(days=9 * n)
@@ -316,7 +315,6 @@ class _Seeder:
             deed = self.deed_of(application) if n % 2 == 0 else None
             if deed is not None:
                 application_deed_record(application, deed)
-                deeds_linked += 1
         return round_
 
     # --- 2026, under way
