@@ -1,5 +1,6 @@
 """Coaching (sparraus) for the demo: the 2021 round exactly as the programme reported
-it, and the running 2026 round with an application in every state.
+it, and the running year's round (2026 as this is written) with an application in
+every state.
 
 2021: the tender chose 11 experts from 8 organisations; 26 applications came from 17
 organisations asking for 46 coaching days, on five themes (work community and culture
@@ -53,7 +54,6 @@ from .people import contact_name
 HELSINKI = timezone.get_default_timezone()
 CONSENT = "demo"
 EXPERT_DOMAIN = "@sparraus.example.com"
-YEARS = (2021, 2026)
 
 # (name, organisation, theme slugs, language of emails): 8 organisations, 11 experts.
 EXPERTS = (
@@ -130,9 +130,13 @@ def clear_coaching():
     """The demo's rounds, their applications and its experts go before its
     organisations do (an application protects its organisation). Directly: no service
     deletes an application that was sent."""
-    Application.objects.filter(round__year__in=YEARS).delete()
+    rounds = Round.objects.filter(year=2021) | Round.objects.filter(
+        experts__email__endswith=EXPERT_DOMAIN
+    )
+    rounds = list(rounds.distinct())
+    Application.objects.filter(round__in=rounds).delete()
     Application.objects.filter(round=None, consent_version=CONSENT).delete()
-    Round.objects.filter(year__in=YEARS).delete()
+    Round.objects.filter(pk__in=[r.pk for r in rounds]).delete()
     Expert.objects.filter(email__endswith=EXPERT_DOMAIN).delete()
 
 
@@ -160,7 +164,8 @@ class _Seeder:
         self.applications = 0
 
     def at(self, moment):
-        self.replay.moment = moment
+        # Never after the real now: a session held "today" is recorded by now.
+        self.replay.moment = min(moment, self.now)
 
     # --- people and organisations
 
@@ -317,39 +322,49 @@ class _Seeder:
                 application_deed_record(application, deed)
         return round_
 
-    # --- 2026, under way
+    # --- The running year
 
-    def year_2026(self, experts):
-        end = min(self.now, local(dt.date(2026, 12, 30), 12))
-        today = timezone.localdate(end)
+    def running_year(self, experts):
+        """This year's round, open all year, with an application in every state. The
+        demo's moments reach back at most to the round's opening (a demo seeded in
+        January compresses the year's story into its first days)."""
+        today = timezone.localdate(self.now)
+        year = today.year
+        opens_on = dt.date(year, 1, 2) if today > dt.date(year, 1, 2) else dt.date(year, 1, 1)
         round_ = round_create(
-            year=2026,
+            year=year,
             budget_days=Decimal("60"),
-            opens_on=dt.date(2026, 1, 2),
-            closes_on=dt.date(2026, 12, 31),
+            opens_on=opens_on,
+            closes_on=dt.date(year, 12, 31),
             actor=None,
         )
         round_.experts.set(experts[:8])
+        end = self.now
+        scale = min(1.0, (end - local(opens_on, 0)) / dt.timedelta(days=250))
+
+        def back(days, hours=0):
+            return end - dt.timedelta(days=days, hours=hours) * scale
+
+        def ago(days):
+            return timezone.localdate(back(days))
+
         base = 17  # after the 2021 organisations, where the registry has more
 
         def sent(k, days_ago, theme, days=2):
             return self.application(
-                base + k,
-                theme=theme,
-                days=days,
-                moment=end - dt.timedelta(days=days_ago, hours=k),
+                base + k, theme=theme, days=days, moment=back(days_ago, hours=k)
             )
 
         def accepted(application, days_ago, expert):
-            self.at(end - dt.timedelta(days=days_ago + 1))
+            self.at(back(days_ago + 1))
             application = application_assess(application, actor=None)
-            self.at(end - dt.timedelta(days=days_ago))
+            self.at(back(days_ago))
             return application_accept(application, days=Decimal("2"), expert=expert, actor=None)
 
         # Received: new and waiting.
         sent(0, 2, "tyoyhteiso-ja-kulttuuri")
         received = sent(1, 6, "tyokuormitus-ja-hyvinvointi", days=3)
-        self.at(end - dt.timedelta(days=5))
+        self.at(back(5))
         message_send(
             received,
             author="staff",
@@ -357,73 +372,62 @@ class _Seeder:
         )
         # Being assessed, with a question answered.
         assessing = sent(2, 12, "yhteiskehittaminen-ja-osallisuus")
-        self.at(end - dt.timedelta(days=10))
+        self.at(back(10))
         assessing = application_assess(assessing, actor=None)
         message_send(assessing, author="staff", body="Sopisiko sparraus tammikuussa?")
-        self.at(end - dt.timedelta(days=9))
+        self.at(back(9))
         message_send(assessing, author="applicant", body="Tammikuu sopii hyvin, kiitos.")
         note_add(assessing, body="Hyvä hakemus; budjetissa on tilaa.", user=None)
         # Accepted, waiting for dates.
         accepted(sent(3, 30, "prosessit-palvelut-ja-asiakaslahtoisyys"), 20, experts[4])
         # Scheduled: one session held, one ahead.
         scheduled = accepted(sent(4, 90, "tyoyhteiso-ja-kulttuuri", days=3), 80, experts[0])
-        held = today - dt.timedelta(days=14)
-        self.at(local(held - dt.timedelta(days=20)))
-        first = session_plan(scheduled, date=held, actor=None)
+        self.at(back(40))
+        first = session_plan(scheduled, date=ago(14), actor=None)
         session_plan(scheduled, date=today + dt.timedelta(days=21), actor=None)
-        self.at(local(held, 16))
+        self.at(local(first.date, 16))
         session_record(
-            first, date=held, days=Decimal("1"), participants=17, employees=11, actor=None
+            first, date=first.date, days=Decimal("1"), participants=17, employees=11, actor=None
         )
         note_add(
             scheduled, body="Ensimmäinen päivä sujui hyvin; toisella harjoitellaan.", user=None
         )
         # Realised yesterday: the feedback opens in a few days.
         realised = accepted(sent(5, 120, "tyokuormitus-ja-hyvinvointi"), 110, experts[6])
-        self.hold(
-            realised,
-            [today - dt.timedelta(days=15), today - dt.timedelta(days=1)],
-            [(14, 9), (12, 8)],
-        )
-        self.at(local(today - dt.timedelta(days=1), 17))
+        self.hold(realised, [ago(15), ago(1)], [(14, 9), (12, 8)])
+        self.at(local(ago(1), 17))
         application_realise(realised, actor=None)
         # Collecting feedback.
         collecting = accepted(sent(6, 160, "yhteiskehittaminen-ja-osallisuus"), 150, experts[2])
-        last = today - dt.timedelta(days=8)
-        self.hold(collecting, [last - dt.timedelta(days=14), last], [(20, 13), (18, 12)])
-        self.at(local(last, 17))
+        self.hold(collecting, [ago(22), ago(8)], [(20, 13), (18, 12)])
+        self.at(local(ago(8), 17))
         collecting = application_realise(collecting, actor=None)
-        self.feedback(collecting, local(last + dt.timedelta(days=3), 8), answers=6)
+        self.feedback(collecting, back(5), answers=6)
         # Closed, with the deed that came out of it.
         closed = accepted(sent(7, 240, "tyoyhteiso-ja-kulttuuri"), 230, experts[3])
-        last = today - dt.timedelta(days=120)
-        self.hold(closed, [last - dt.timedelta(days=10), last], [(21, 12), (19, 11)])
-        self.at(local(last, 17))
+        self.hold(closed, [ago(130), ago(120)], [(21, 12), (19, 11)])
+        self.at(local(ago(120), 17))
         closed = application_realise(closed, actor=None)
-        closed = self.feedback(closed, local(last + dt.timedelta(days=3), 8), answers=9)
-        self.at(local(last + dt.timedelta(days=25)))
+        closed = self.feedback(closed, back(117), answers=9)
+        self.at(back(95))
         closed = application_close(closed, actor=None)
         deed = self.deed_of(closed)
         if deed is not None:
             application_deed_record(closed, deed)
         # Declined and withdrawn.
         declined = sent(8, 60, "etatyo-ja-etapalvelut", days=4)
-        self.at(end - dt.timedelta(days=50))
+        self.at(back(50))
         application_decline(
             declined,
             reason="Hakemus koskee ohjelmistohankintaa, johon sparraus ei sovi.",
             actor=None,
         )
         withdrawn = sent(9, 45, "tyoyhteiso-ja-kulttuuri")
-        self.at(end - dt.timedelta(days=40))
+        self.at(back(40))
         application_withdraw(withdrawn, reason="Organisaatiomuutos siirtää kehittämistä.")
         # A draft never sent.
         self.application(
-            base + 10,
-            theme="tyoyhteiso-ja-kulttuuri",
-            days=1,
-            moment=end - dt.timedelta(days=1),
-            send=False,
+            base + 10, theme="tyoyhteiso-ja-kulttuuri", days=1, moment=back(1), send=False
         )
         return round_
 
@@ -438,11 +442,12 @@ def seed_coaching(seed_value=2026, now=None):
             seeder = _Seeder(random.Random(seed_value), now, replay)
             experts = seeder.experts()
             seeder.year_2021(experts)
-            seeder.year_2026(experts)
+            if timezone.localdate(now).year > 2021:
+                seeder.running_year(experts)
         # What the retention job leaves of the coachings that ended years ago.
         applications_anonymise(now)
     return CoachingSummary(
         experts=len(experts),
-        applications=Application.objects.filter(round__year__in=YEARS).count(),
+        applications=Application.objects.filter(round__experts__in=experts).distinct().count(),
         realised_2021=Application.objects.filter(round__year=2021).realised().count(),
     )

@@ -3,10 +3,13 @@ coaching_figures and the stats API, and the running 2026 round with an applicati
 every state. Seeded onto a small registry of organisations and deeds (the whole
 seed_demo is tested in test_seed_demo_events.py)."""
 
+import datetime as dt
 from collections import Counter
 
 import pytest
+import time_machine
 from django.db import transaction
+from django.utils import timezone
 
 from audit.models import AuditEntry
 from coaching.figures import coaching_figures
@@ -65,9 +68,10 @@ def test_the_stats_api_reports_them(demo, client):
     )
 
 
-def test_2026_is_under_way_with_every_state(demo):
-    round_ = Round.objects.get(year=2026)
-    assert round_.budget_days == 60 and round_.closes_on.isoformat() == "2026-12-31"
+def test_this_years_round_is_under_way_with_every_state(demo):
+    year = timezone.localdate().year
+    round_ = Round.objects.get(year=year)
+    assert round_.budget_days == 60 and round_.closes_on == dt.date(year, 12, 31)
     states = Counter(Application.objects.filter(round=round_).values_list("status", flat=True))
     assert set(states) == set(S.values) - {S.DRAFT}
     assert Application.objects.filter(round=None, status=S.DRAFT).count() == 1
@@ -103,3 +107,18 @@ def test_seeding_again_replaces_the_demo(demo):
     seed_coaching()
     assert coaching_figures(2021) == before
     assert Expert.objects.count() == 11
+
+
+@pytest.mark.parametrize("moment", ["2024-03-15 12:00", "2023-01-02 09:00"])
+def test_seeded_on_another_day_the_figures_hold_and_nothing_is_after_now(moment):
+    now = timezone.make_aware(dt.datetime.fromisoformat(moment))
+    for organisation in [OrganisationFactory() for _ in range(20)]:
+        DeedFactory(organisation=organisation)
+    with time_machine.travel(now, tick=False):
+        seed_coaching()
+    figures = coaching_figures(2021)
+    assert {key: figures[key] for key in FIGURES_2021} == FIGURES_2021
+    running = Application.objects.filter(round__year=now.year)
+    assert set(running.values_list("status", flat=True)) == set(S.values) - {S.DRAFT}
+    for field in ("submitted_at", "decided_at", "realised_at", "closed_at", "updated_at"):
+        assert not Application.objects.filter(**{f"{field}__gt": now}).exists(), field

@@ -74,6 +74,7 @@ def url(organisation, language=""):
 def test_the_record_gathers_every_app(admin_client, organisation, record):
     response = admin_client.get(url(organisation))
     assert response.status_code == 200
+    assert response["Cache-Control"] == "no-store, private"
     html = response.content.decode()
     counts = response.context["counts"]
     assert counts == {
