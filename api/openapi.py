@@ -94,8 +94,10 @@ def _list_of(properties, description):
 
 
 def openapi_document(facet_labels):
-    from .openapi_events import event_paths  # it builds on this module's parts
-    from .openapi_newsletter import newsletter_paths  # so does this one
+    # These build on this module's parts.
+    from .openapi_coaching import coaching_paths
+    from .openapi_events import event_paths
+    from .openapi_newsletter import newsletter_paths
 
     deed_summary = {
         "type": "object",
@@ -477,6 +479,7 @@ def openapi_document(facet_labels):
             "/regions/": _list_of({"code": {"type": "string"}, **NAMES}, "Regions"),
             **event_paths(),
             **newsletter_paths(),
+            **coaching_paths(),
         },
         "components": {
             "schemas": {

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import events, newsletter, views
+from . import coaching, events, newsletter, views
 
 app_name = "api"
 urlpatterns = [
@@ -14,6 +14,8 @@ urlpatterns = [
     path("stats/events/", events.event_stats),
     path("stats/newsletter", newsletter.newsletter_stats, name="newsletter_stats"),
     path("stats/newsletter/", newsletter.newsletter_stats),
+    path("stats/coaching", coaching.coaching_stats, name="coaching_stats"),
+    path("stats/coaching/", coaching.coaching_stats),
     re_path(
         r"^rankings/(?P<kind>municipalities|organisations)/?$", views.ranking_view, name="ranking"
     ),

@@ -292,6 +292,7 @@ ENDPOINTS = {
     "events": "api:event_list",
     "event_stats": "api:event_stats",
     "newsletter_stats": "api:newsletter_stats",
+    "coaching_stats": "api:coaching_stats",
 }
 
 

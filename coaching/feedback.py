@@ -18,6 +18,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Avg, Count, Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import clock
@@ -50,7 +51,8 @@ def links_of(application):
 def due_for_feedback(now=None):
     """Realised applications whose last held session was COACHING_FEEDBACK_DAYS ago."""
     now = now or clock.now()
-    cutoff = (now - timedelta(days=settings.COACHING_FEEDBACK_DAYS)).date()
+    # The day in Helsinki: the UTC date lags it by a day after midnight.
+    cutoff = timezone.localdate(now) - timedelta(days=settings.COACHING_FEEDBACK_DAYS)
     return (
         Application.objects.filter(status=S.REALISED, feedback_opened_at__isnull=True)
         .annotate(last=Max("sessions__date"))
@@ -117,7 +119,7 @@ def feedback_answer(token, *, score, text=""):
         # changes the row and the other changes nothing.
         if not FeedbackLink.objects.filter(pk=link.pk, used=False).update(used=True):
             raise CoachingError(_("This link has already been used to answer. Thank you!"))
-        today = clock.now().date()
+        today = timezone.localdate(clock.now())
         FeedbackAnswer.objects.create(
             application_id=link.application_id,
             score=score,

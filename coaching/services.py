@@ -23,7 +23,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from core import clock
@@ -61,8 +61,10 @@ def application_token(application):
 
 
 def application_by_token(token):
-    """The sent application a follow link opens, or None for anything forged."""
-    return object_by_token(Application.objects.sent(), LINK_PURPOSE, token, lambda a: a.link_salt)
+    """The sent application a follow link opens, or None for anything forged; an
+    anonymised application's links open nothing (its salt is gone)."""
+    applications = Application.objects.sent().filter(anonymised_at=None)
+    return object_by_token(applications, LINK_PURPOSE, token, lambda a: a.link_salt)
 
 
 def follow_url(application):
@@ -186,7 +188,7 @@ def application_submit(application, *, consent_version):
     application = _locked(application)
     _refuse(application, [S.DRAFT])
     now = clock.now()
-    round_ = Round.objects.open_on(clock.now().date()).first()
+    round_ = Round.objects.open_on(timezone.localdate(now)).first()
     if round_ is None:
         raise CoachingError(_("Coaching applications are not being taken at the moment."))
     if not application.contact_email or not (
@@ -477,7 +479,9 @@ def message_send(application, *, author, body, user=None):
         "application.message",
         actor=user,
         data={"author": author},
-        actor_label="" if user else "applicant",
+        # Only the applicant writes without an account (staff's messages from the
+        # demo or a script have no user, and are not the applicant's).
+        actor_label="applicant" if author == Author.APPLICANT and user is None else "",
     )
     if author == Author.APPLICANT:
         _mail_staff(application, "coaching_reply", message=message)

@@ -23,7 +23,9 @@ def share_token(application):
 
 
 def application_by_share_token(token):
-    return object_by_token(Application.objects.realised(), PURPOSE, token, lambda a: a.link_salt)
+    # An anonymised application's links open nothing (its salt is gone).
+    applications = Application.objects.realised().filter(anonymised_at=None)
+    return object_by_token(applications, PURPOSE, token, lambda a: a.link_salt)
 
 
 def share_url(application):

@@ -21,6 +21,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
+from django.utils import translation
 
 from core import clock
 
@@ -54,9 +55,14 @@ def payload_of(event, application):
         "days_requested": _number(application.days_requested),
         "days_granted": _number(application.days_granted),
         "at": clock.now().isoformat(),
-        "url": settings.SITE_URL.rstrip("/")
-        + reverse("coaching_staff:application", kwargs={"pk": application.pk}),
+        "url": settings.SITE_URL.rstrip("/") + _staff_path(application),
     }
+
+
+def _staff_path(application):
+    # The same address whichever language the change was made in.
+    with translation.override(settings.LANGUAGE_CODE):
+        return reverse("coaching_staff:application", kwargs={"pk": application.pk})
 
 
 def _number(value):
@@ -91,6 +97,10 @@ def webhook_deliver(delivery_id):
         delivery = WebhookDelivery.objects.select_for_update().filter(pk=delivery_id).first()
         if delivery is None or delivery.delivered_at or delivery.given_up_at:
             return delivery
+        # Both the deferred task and the hourly sweep may reach a delivery: the first
+        # to come when it is due posts it, and neither posts before the schedule says.
+        if delivery.next_attempt_at is None or delivery.next_attempt_at > clock.now():
+            return delivery
         error = _post(delivery)
         delivery.attempts += 1
         now = clock.now()
@@ -112,7 +122,11 @@ def webhooks_retry_due(now=None):
     """Post the announcements whose next try is due (the hourly command's sweep)."""
     now = now or clock.now()
     due = WebhookDelivery.objects.filter(next_attempt_at__lte=now).values_list("pk", flat=True)
-    return sum(1 for pk in list(due) if webhook_deliver(pk).delivered_at)
+    delivered = 0
+    for pk in list(due):
+        delivery = webhook_deliver(pk)
+        delivered += bool(delivery and delivery.delivered_at)
+    return delivered
 
 
 def _post(delivery):

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from audit.models import LoggedModel
+from coaching.models import Application as CoachingApplication
 from core.tokens import link_token, object_by_token
 from deeds.models import Deed
 from events.models import Event
@@ -101,6 +102,17 @@ class Submission(LoggedModel):
     event = models.ForeignKey(
         Event,
         verbose_name=_("event"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submissions",
+    )
+    # The coaching the deed came out of, when the submitter came through the closing
+    # email's share link (coaching.sharing.share_url); moderators see it, and
+    # publishing records the deed on the coaching.
+    coaching = models.ForeignKey(
+        CoachingApplication,
+        verbose_name=_("coaching"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

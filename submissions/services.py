@@ -9,6 +9,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from coaching.models import GRANTED as COACHING_GRANTED
+from coaching.services import application_deed_record
 from deeds.services import deed_contacts_withdraw, deed_publish
 from emails.services import email_queue
 from organisations.models import Organisation
@@ -46,7 +48,15 @@ def _email(submission, template, **context):
 
 
 def submission_save(
-    *, form_key, values, language, files=NO_FILE_CHANGES, submission=None, actor=None, event=None
+    *,
+    form_key,
+    values,
+    language,
+    files=NO_FILE_CHANGES,
+    submission=None,
+    actor=None,
+    event=None,
+    coaching=None,
 ):
     """Keep what was typed, valid or not, and the post's file changes, in one
     transaction. Creates the draft on the first save; a second post with the same form
@@ -54,7 +64,8 @@ def submission_save(
     added twice.
 
     ``event``: the workshop whose share link opened the form (submissions.prefill);
-    recorded when the draft is created.
+    ``coaching``: the coaching application whose closing email's link did. Recorded
+    when the draft is created.
 
     Returns the submission and messages naming the uploads that were refused (by
     content, or over the limit); the rest of the post is kept. Raises FileStorageError
@@ -62,7 +73,7 @@ def submission_save(
     """
     checked = files_check(files)
     with files_atomic() as written:
-        submission = _draft_for_update(form_key, language, submission, actor, event)
+        submission = _draft_for_update(form_key, language, submission, actor, event, coaching)
         if not submission.is_editable:
             raise SubmissionError(_("This deed has already been sent and cannot be changed here."))
         _save_values(submission, values, language)
@@ -77,7 +88,7 @@ def submission_save(
     return submission, checked.refused + refused
 
 
-def _draft_for_update(form_key, language, submission, actor, event=None):
+def _draft_for_update(form_key, language, submission, actor, event=None, coaching=None):
     """The submission a post saves, locked until the post is saved (posts of one form
     take turns); created, and its start logged, on the form's first save."""
     if submission is not None:
@@ -90,16 +101,20 @@ def _draft_for_update(form_key, language, submission, actor, event=None):
                     "language": language,
                     "created_by": actor if actor and actor.is_authenticated else None,
                     "event": event,
+                    "coaching": coaching,
                 },
             )
     except IntegrityError:  # the same form's other post created it a moment ago
         submission, created = Submission.objects.select_for_update().get(form_key=form_key), False
     if created:
+        origin = {"event": event.pk} if event else {}
+        if coaching:
+            origin["coaching"] = coaching.pk
         submission.log_action(
             "submission.created",
             actor=actor,
             actor_label=_label(actor),
-            data={"event": event.pk} if event else None,
+            data=origin or None,
         )
     return submission
 
@@ -383,8 +398,17 @@ def _publish(submission, *, actor, organisation, written):
     submission.decided_at = timezone.now()
     submission.save(update_fields=["deed", "organisation", "status", "decided_at", "updated_at"])
     submission.log_action("submission.published", actor=actor, data={"deed": deed.pk})
+    _coaching_deed_record(submission, deed, actor)
     _email(submission, "submission_published", deed_url=deed.get_absolute_url())
     return submission
+
+
+def _coaching_deed_record(submission, deed, actor):
+    """The coaching the deed came out of lists it (and so does its expert's profile)."""
+    application = submission.coaching
+    if application is None or application.status not in COACHING_GRANTED:
+        return
+    application_deed_record(application, deed, actor=actor)
 
 
 @transaction.atomic

@@ -28,7 +28,14 @@ from .files import (
 )
 from .forms import SubmissionForm, raw_values, without_nul
 from .models import Submission, SubmissionStatus, new_secret
-from .prefill import EVENT_PARAMETER, event_of, initial_values
+from .prefill import (
+    COACHING_PARAMETER,
+    EVENT_PARAMETER,
+    coaching_of,
+    coaching_token,
+    event_of,
+    initial_values,
+)
 from .preview import render_preview
 from .services import (
     SubmissionError,
@@ -66,14 +73,18 @@ def form_page(
     focus_summary=True,
     files=None,
     event=None,
+    coaching=None,
 ):
     """The share form; ``saved`` says whether what the page shows is stored as a draft
     (a blocked post is shown again but not stored, and the page must not claim it is).
     Until the draft is stored, a workshop's share link (submissions.prefill) rides along
-    in a hidden field, so the first save records the event."""
+    in a hidden field, so the first save records the event; a closed coaching's link
+    (its signed token) likewise."""
+    params = request.POST if request.method == "POST" else request.GET
     if submission is None and event is None:
-        params = request.POST if request.method == "POST" else request.GET
         event = event_of(params.get(EVENT_PARAMETER))
+    if submission is None and coaching is None:
+        coaching = coaching_of(params.get(COACHING_PARAMETER))
     # After "Find" (no JavaScript): the organisations matching what was typed, as choices.
     finding = ""
     if request.method == "GET" and "find" in request.GET:
@@ -97,6 +108,8 @@ def form_page(
         else [],
         "notice": notice,
         "from_event": event if submission is None else submission.event,
+        "from_coaching": coaching if submission is None else submission.coaching,
+        "coaching_token": coaching_token(coaching) if submission is None and coaching else "",
         "max_images": settings.SUBMISSION_MAX_IMAGES,
         "max_attachments": settings.SUBMISSION_MAX_ATTACHMENTS,
     }
@@ -164,6 +177,7 @@ def _save(request, submission):
             submission=submission,
             actor=request.user,
             event=event_of(post.get(EVENT_PARAMETER)) if submission is None else None,
+            coaching=coaching_of(post.get(COACHING_PARAMETER)) if submission is None else None,
         )
     except SubmissionError as error:
         messages.error(request, str(error))

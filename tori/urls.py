@@ -11,7 +11,7 @@ from editors import views as editor_views
 from newsletter import figures_views as newsletter_figures
 from newsletter.feeds import NewsletterIssues
 
-from . import views
+from . import organisation_record, views
 from .sitemaps import SITEMAPS
 
 admin.site.site_header = _("Tekojen tori")
@@ -43,6 +43,12 @@ urlpatterns = [
 # every page has one stable, shareable address per language, without cookies.
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    # Staff's record of one organisation, gathered from every app (tori/organisation_record.py).
+    path(
+        "organisaatiot/<slug:slug>/hallinta/",
+        organisation_record.organisation_record,
+        name="organisation_record",
+    ),
     path("", include("catalogue.urls")),
     path("ilmianna/", include("submissions.urls")),
     path("moderointi/", include("submissions.moderation_urls")),

@@ -127,9 +127,9 @@ def test_the_api_root_lists_the_endpoints_the_openapi_document_and_the_licence(c
         if "{id}" not in url:
             path = url.removeprefix(settings.SITE_URL)
             status = client.get(url.removeprefix(settings.SITE_URL)).status_code
-            # Rankings need a period, deed statistics a dimension, event and newsletter
+            # Rankings need a period, deed statistics a dimension, event, newsletter and coaching
             # statistics a year; the rest answer as they are.
-            needs = ("rankings", "deed_stats", "event_stats", "newsletter_stats")
+            needs = ("rankings", "deed_stats", "event_stats", "newsletter_stats", "coaching_stats")
             assert status == (400 if name.startswith(needs) else 200), path
     assert client.get("/api/v1/", {"lang": "sv"}).json()["licence"]["statement"].startswith("Dåden")
 

@@ -106,3 +106,37 @@ def test_seeding_again_with_clear_replaces_the_events():
     call_command("seed_demo", stdout=StringIO(), clear=True, **options)
     assert Event.objects.count() == first
     assert Registration.objects.filter(event__series__slug="kuntatyo-murroksessa").count() > 357
+
+
+@pytest.mark.usefixtures("small_demo")
+class TestDemoCoaching:
+    """seed_demo's coaching (demo/coaching.py; tests/demo/test_demo_coaching.py has the
+    rest): the programme's 2021 figures through the stats API after a fresh demo."""
+
+    def test_the_api_reports_the_programmes_2021_coaching(self, client, small_demo):
+        assert "coaching experts" in small_demo
+        figures = client.get("/api/v1/stats/coaching", {"year": "2021"}).json()
+        assert {
+            key: figures[key]
+            for key in (
+                *("experts", "expert_organisations", "applications", "organisations"),
+                *("days_requested", "realised", "participants", "employees", "feedback_mean"),
+            )
+        } == {
+            "experts": 11,
+            "expert_organisations": 8,
+            "applications": 26,
+            "organisations": 17,
+            "days_requested": 46,
+            "realised": 7,
+            "participants": 134,
+            "employees": 75,
+            "feedback_mean": 5.0,
+        }
+        assert [(row["theme"], row["applications"]) for row in figures["by_theme"]] == [
+            ("tyoyhteiso-ja-kulttuuri", 11),
+            ("yhteiskehittaminen-ja-osallisuus", 5),
+            ("prosessit-palvelut-ja-asiakaslahtoisyys", 5),
+            ("tyokuormitus-ja-hyvinvointi", 3),
+            ("etatyo-ja-etapalvelut", 1),
+        ]

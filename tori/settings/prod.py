@@ -20,6 +20,15 @@ if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("dev-only"):
 
     raise ImproperlyConfigured("SECRET_KEY must be a random value of at least 50 characters.")
 
+# An unsigned webhook would let anyone post forged state changes to the outside CRM.
+if COACHING_WEBHOOK_URL and not COACHING_WEBHOOK_SECRET:  # noqa: F405
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        "COACHING_WEBHOOK_SECRET must be set when COACHING_WEBHOOK_URL is: the CRM checks "
+        "the signature with it."
+    )
+
 # Email settings (EMAIL_HOST, EMAIL_PORT, …) are read in base.py.
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 

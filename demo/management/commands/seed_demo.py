@@ -4,6 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from demo.coaching import clear_coaching, seed_coaching
 from demo.events import clear_events, seed_events
 from demo.generator import DemoError, seed
 from demo.newsletter import clear_newsletter, seed_newsletter
@@ -58,6 +59,7 @@ class Command(BaseCommand):
         if options["clear"]:
             clear_galas()
             clear_events()
+            clear_coaching()
             clear_newsletter()
         try:
             summary = seed(
@@ -100,3 +102,10 @@ class Command(BaseCommand):
                 f"({newsletter.confirmed} subscribed now) and {newsletter.issues} sent issues "
                 f"in {time.monotonic() - started:.1f} s."
             )
+        started = time.monotonic()
+        coaching = seed_coaching(seed_value=options["seed"])
+        self.stdout.write(
+            f"Created {coaching.experts} coaching experts and {coaching.applications} "
+            f"applications ({coaching.realised_2021} coachings realised in 2021) "
+            f"in {time.monotonic() - started:.1f} s."
+        )
