@@ -40,7 +40,7 @@ pytestmark = pytest.mark.django_db
 
 # The programme services' demos have tests of their own (test_seed_demo_events.py seeds
 # the whole command once); here only the deeds, organisations and recognition count.
-SERVICES = ["events", "newsletter"]
+SERVICES = ["events", "newsletter", "coaching"]
 
 
 def seed(**options):
@@ -414,8 +414,8 @@ def test_skipped_services_are_left_out():
     from events.models import Event
     from newsletter.models import Subscriber
 
-    output = seed(deeds=1, organisations=5, skip=["newsletter"])
-    assert "events" in output and "newsletter" not in output
+    output = seed(deeds=1, organisations=5, skip=["newsletter", "coaching"])
+    assert "events" in output and "newsletter" not in output and "coaching" not in output
     assert Event.objects.exists() and not Subscriber.objects.exists()
 
 

@@ -44,6 +44,7 @@ NOT_PERSONAL = [
     ("recognition.Gala", "name*", "a gala's name"),
     ("recognition.AwardCategory", "name*", "an award category's name"),
     ("events.Series", "name_*", "an event series' name"),
+    ("coaching.CoachingTheme", "name_*", "a coaching theme's label"),
 ]
 
 

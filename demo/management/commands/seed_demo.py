@@ -12,7 +12,7 @@ from demo.plan import DEFAULT_DEEDS
 from demo.recognition import clear_galas, seed_recognition
 
 # The programme services' demos, each seeded after the deeds unless skipped.
-OPTIONAL_PARTS = ("events", "newsletter")
+OPTIONAL_PARTS = ("events", "newsletter", "coaching")
 
 
 class Command(BaseCommand):
@@ -103,9 +103,10 @@ class Command(BaseCommand):
                 f"in {time.monotonic() - started:.1f} s."
             )
         started = time.monotonic()
-        coaching = seed_coaching(seed_value=options["seed"])
-        self.stdout.write(
-            f"Created {coaching.experts} coaching experts and {coaching.applications} "
-            f"applications ({coaching.realised_2021} coachings realised in 2021) "
-            f"in {time.monotonic() - started:.1f} s."
-        )
+        coaching = None if "coaching" in skip else seed_coaching(seed_value=options["seed"])
+        if coaching:
+            self.stdout.write(
+                f"Created {coaching.experts} coaching experts and {coaching.applications} "
+                f"applications ({coaching.realised_2021} coachings realised in 2021) "
+                f"in {time.monotonic() - started:.1f} s."
+            )
