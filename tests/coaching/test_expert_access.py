@@ -36,7 +36,10 @@ def test_the_expert_sees_only_their_own(client, mine):
     other = accepted()
     unassigned = sent()
     client.force_login(user)
-    assert client.get(url(own)).status_code == 200
+    page = client.get(url(own))
+    assert page.status_code == 200
+    # The organisation's record is the programme team's: the expert gets no link to it.
+    assert f"/organisaatiot/{own.organisation.slug}/hallinta/" not in page.content.decode()
     assert client.get(url(other)).status_code == 404
     assert client.get(url(unassigned)).status_code == 404
     home = client.get("/sparraus/hallinta/omat/")

@@ -51,6 +51,8 @@ def test_the_page_shows_every_detail_and_the_history(client, staff, round_, coac
         "Haluamme oppia palautteen antamista.",
         "Kaisa Valmentaja",
         application.organisation_label,
+        # The organisation's whole history with the programme, one click away.
+        f'href="/organisaatiot/{application.organisation.slug}/hallinta/"',
     ):
         assert expected in text
     actions = [entry.action for entry in response.context["history"]]
