@@ -180,18 +180,23 @@ def test_an_unreachable_receiver_is_an_error_not_a_crash(
     assert delivery.last_error and delivery.next_attempt_at is not None
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_rolled_back_change_posts_nothing_and_stores_nothing(crm, application):
+def test_a_rolled_back_change_posts_nothing_and_stores_nothing(
+    crm, application, django_capture_on_commit_callbacks
+):
     coach = expert()
-    with pytest.raises(RuntimeError), transaction.atomic():
-        application_accept(application, days=Decimal("1"), expert=coach, actor=None)
-        assert WebhookDelivery.objects.count() == 1
-        raise RuntimeError("the view failed after the change")
+    # Django drops the after-commit work of a rolled-back block, as a real commit would.
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with pytest.raises(RuntimeError), transaction.atomic():
+            application_accept(application, days=Decimal("1"), expert=coach, actor=None)
+            assert WebhookDelivery.objects.count() == 1
+            raise RuntimeError("the view failed after the change")
+    assert callbacks == []
     application.refresh_from_db()
     assert application.status == S.RECEIVED
     assert WebhookDelivery.objects.count() == 0 and crm.posts == []
     # A change that commits is posted after the commit.
-    application_assess(application, actor=None)
+    with django_capture_on_commit_callbacks(execute=True):
+        application_assess(application, actor=None)
     assert [json.loads(body)["status"] for _headers, body in crm.posts] == [S.ASSESSING]
 
 
