@@ -56,3 +56,27 @@ def _finnish_first():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def reference_data():
+    """A transactional test ends by emptying every table, the rows the data migrations
+    loaded (regions, municipalities, taxonomy, coaching themes) included, so a
+    transactional test that runs after another in the same worker finds none: this
+    loads them again when they are missing."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from organisations.models import Municipality
+
+    if Municipality.objects.exists():
+        return
+    for name in (
+        "organisations.migrations.0002_reference_data",
+        "organisations.migrations.0003_reference_data_languages",
+        "taxonomy.migrations.0002_initial_taxonomy",
+        "coaching.migrations.0002_themes",
+    ):
+        module = import_module(name)
+        (getattr(module, "load", None) or module.add)(apps, None)

@@ -128,7 +128,7 @@ def test_a_post_from_another_site_is_refused(client, application):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_answers_at_once_on_one_link_store_one():
+def test_two_answers_at_once_on_one_link_store_one(reference_data):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (DATABASE_URL): several connections at once")
     from django.test import Client

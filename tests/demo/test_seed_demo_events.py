@@ -28,7 +28,9 @@ def small_demo(django_db_setup, django_db_blocker):
 
 
 @pytest.mark.usefixtures("small_demo")
-class TestDemoEvents:
+class TestTheWholeDemo:
+    """seed_demo with every service, seeded once: each service's figures as reported."""
+
     def test_the_api_reports_the_programmes_2021_figures(self, client):
         kinds = {
             row["kind"]: row
@@ -98,21 +100,8 @@ class TestDemoEvents:
         assert "27 events" in small_demo
         assert "2384 newsletter subscribers" in small_demo
 
-
-def test_seeding_again_with_clear_replaces_the_events():
-    options = {"no_search_index": True, "skip": ["newsletter", "coaching"], **SMALL}
-    call_command("seed_demo", stdout=StringIO(), **options)
-    first = Event.objects.count()
-    call_command("seed_demo", stdout=StringIO(), clear=True, **options)
-    assert Event.objects.count() == first
-    assert Registration.objects.filter(event__series__slug="kuntatyo-murroksessa").count() > 357
-
-
-@pytest.mark.usefixtures("small_demo")
-class TestDemoCoaching:
-    """seed_demo's coaching (demo/coaching.py; tests/demo/test_demo_coaching.py has the
-    rest): the programme's 2021 figures through the stats API after a fresh demo."""
-
+    # The same demo's coaching (demo/coaching.py; tests/demo/test_demo_coaching.py has
+    # the rest): the programme's 2021 figures through the stats API after a fresh demo.
     def test_the_api_reports_the_programmes_2021_coaching(self, client, small_demo):
         assert "coaching experts" in small_demo
         figures = client.get("/api/v1/stats/coaching", {"year": "2021"}).json()
@@ -140,3 +129,12 @@ class TestDemoCoaching:
             ("tyokuormitus-ja-hyvinvointi", 3),
             ("etatyo-ja-etapalvelut", 1),
         ]
+
+
+def test_seeding_again_with_clear_replaces_the_events():
+    options = {"no_search_index": True, "skip": ["newsletter", "coaching"], **SMALL}
+    call_command("seed_demo", stdout=StringIO(), **options)
+    first = Event.objects.count()
+    call_command("seed_demo", stdout=StringIO(), clear=True, **options)
+    assert Event.objects.count() == first
+    assert Registration.objects.filter(event__series__slug="kuntatyo-murroksessa").count() > 357

@@ -40,7 +40,9 @@ def _rows(url):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the recipe's database is PostgreSQL")
-def test_a_backup_restores_into_an_empty_database_with_everything(tmp_path, settings):
+def test_a_backup_restores_into_an_empty_database_with_everything(
+    tmp_path, settings, reference_data
+):
     DeedFactory.create_batch(3)
     Submission.objects.create(email="a@example.fi", data={"title": "Luonnos"})
     OutgoingEmail.objects.create(to="a@example.fi", subject="Tervetuloa", body_text="Hei")
